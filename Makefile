@@ -1,0 +1,28 @@
+# article-reader — the two commands a newcomer needs:
+#   make serve   install what is missing, build, serve http://127.0.0.1:8080/
+#   make test    install what is missing, run every check and test
+# Our wasm-opt (npm binaryen 132) comes first on PATH, before anything else.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup serve build test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: build
+	@echo "Serving dist/ on http://127.0.0.1:8080/ (standalone reader with the seed article)"
+	@echo "  demo portal: http://127.0.0.1:8080/demo/portal.html"
+	python3 scripts/serve.py dist 8080
+
+test: setup
+	@bash scripts/test.sh
+
+bench: setup
+	@bash scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf dist

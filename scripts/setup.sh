@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs everything article-reader needs to build, serve and test, and
+# skips whatever is already present. Safe to run again and again.
+#   - wasm32 target; trunk 0.22 (built with rustc 1.96.1, which it needs)
+#   - wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
+#   - npm packages: binaryen 132 (wasm-opt), playwright-core, axe-core
+#   - Debian: chromium, chromium-driver, fonts-noto-cjk
+# Debian's own binaryen (108) builds wasm that crashes Chromium: we never
+# install it, and the Makefile puts node_modules/.bin first on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_missing=()
+command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK \
+  || apt_missing+=(fonts-noto-cjk)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "apt: installing ${apt_missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup: adding wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v trunk >/dev/null 2>&1; then
+  say "trunk: building 0.22.1 with rustc 1.96.1 (about 15 minutes on 2 cores)"
+  rustup toolchain list | grep -q '^1.96.1' || rustup toolchain install 1.96.1 --profile minimal
+  cargo +1.96.1 install --locked trunk --version 0.22.1
+fi
+
+[ -f Cargo.lock ] || cargo generate-lockfile
+want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  # Not --locked: the CLI's lockfile names a crate the registry lacks.
+  say "wasm-bindgen-cli: installing $want (have: ${have:-none})"
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm: installing dev packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "ready: $(trunk --version), wasm-bindgen $want, $(node_modules/.bin/wasm-opt --version)"

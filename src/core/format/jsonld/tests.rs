@@ -1,0 +1,74 @@
+use super::*;
+use serde_json::json;
+
+fn read(v: &Value) -> Result<Article, LoadError> {
+    let found = find_article(v, "").expect("an article");
+    parse(&found, &Limits::default(), 0)
+}
+
+#[test]
+fn reads_a_news_article() {
+    let v = json!({
+        "@context": "https://schema.org", "@type": ["NewsArticle"],
+        "headline": "标题", "datePublished": "2024-03-01T08:00:00+08:00",
+        "author": [{"@type": "Person", "name": "张三"}, "李四", {"name": ""}],
+        "publisher": {"@type": "Organization", "name": "某报", "url": "https://x.cn",
+            "address": {"addressRegion": "陕西省", "addressLocality": "宝鸡市", "postalCode": "721000"}},
+        "description": "导语", "articleBody": "第一段\n\n第二段\r\n第三段",
+        "mainEntityOfPage": {"@id": "https://x.cn/a.html"},
+        "image": [{"url": "javascript:x"}, {"@type": "ImageObject", "url": "https://x.cn/a.jpg", "caption": "图"}],
+        "interactionStatistic": [
+            {"interactionType": "https://schema.org/CommentAction", "userInteractionCount": 5},
+            {"interactionType": {"@type": "ReadAction"}, "userInteractionCount": "1,024"}],
+        "sourceOrganization": {"name": "新华社"}, "inLanguage": "zh-CN"
+    });
+    let a = read(&v).unwrap();
+    assert_eq!(a.title, "标题");
+    assert_eq!(a.author.as_deref(), Some("张三、李四"));
+    assert_eq!(a.url.as_deref(), Some("https://x.cn/a.html"));
+    assert_eq!(a.id, "https://x.cn/a.html");
+    assert_eq!(a.views, Some(1024));
+    assert_eq!(a.source.as_deref(), Some("新华社"));
+    assert_eq!(a.lang.as_deref(), Some("zh-CN"));
+    assert_eq!(a.lead.unwrap().plain, "导语");
+    assert_eq!(a.blocks.len(), 4);
+    assert!(
+        matches!(&a.blocks[0], Block::Image { src, caption: Some(c), .. }
+        if src == "https://x.cn/a.jpg" && c.plain == "图")
+    );
+    let p = a.publisher.unwrap();
+    assert_eq!(p.organiser.as_deref(), Some("某报"));
+    assert_eq!(p.address.as_deref(), Some("陕西省宝鸡市"));
+    assert_eq!(p.postcode.as_deref(), Some("721000"));
+    assert_eq!(
+        a.site.unwrap(),
+        Site {
+            name: "某报".into(),
+            url: Some("https://x.cn".into())
+        }
+    );
+}
+
+#[test]
+fn graph_references_resolve() {
+    let v = json!({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "#page"},
+        {"@type": "Organization", "@id": "#org", "name": "宝鸡日报"},
+        {"@type": "schema:Article", "name": "只有name", "publisher": {"@id": "#org"}}
+    ]});
+    let found = find_article(&v, "").unwrap();
+    assert_eq!(found.path, "@graph[2]");
+    let a = parse(&found, &Limits::default(), 0).unwrap();
+    assert_eq!(a.title, "只有name");
+    assert_eq!(a.publisher.unwrap().organiser.as_deref(), Some("宝鸡日报"));
+}
+
+#[test]
+fn single_statistic_and_missing_headline() {
+    let v = json!({"@type": "Article", "headline": "t",
+        "interactionStatistic": {"userInteractionCount": 7}});
+    assert_eq!(read(&v).unwrap().views, Some(7));
+    let v = json!({"@type": "BlogPosting", "articleBody": "x"});
+    assert_eq!(read(&v).unwrap_err(), missing("headline"));
+    assert!(find_article(&json!({"@type": "Recipe"}), "").is_none());
+}

@@ -1,0 +1,303 @@
+//! Format adapters: untrusted bytes or JSON in, a [`Document`] out.
+//!
+//! Three formats are accepted and told apart by their content, never by a
+//! file name or media type (hosts serve JSON with all sorts of headers):
+//!
+//! - the native format: an object with `"format": "article-reader"`;
+//! - JSON Feed 1.0/1.1: an object whose `version` is a jsonfeed.org URL;
+//! - schema.org JSON-LD: an object whose `@type` is an article type, an
+//!   object with such a node in `@graph`, or an array of JSON-LD nodes.
+//!
+//! Errors name the offending field by path (`blocks[3].text`), so a host
+//! developer can fix the document from the message alone. Unknown fields
+//! are ignored, so documents can carry more than this reader shows.
+
+mod fields;
+mod jsonfeed;
+mod jsonld;
+mod native;
+pub(crate) mod text;
+
+use serde_json::Value;
+
+use crate::core::error::LoadError;
+use crate::core::model::{Article, Collection, Document};
+use fields::{check_count, index_path, invalid, Obj};
+
+/// Caps on what one document may make the reader do. A document over a
+/// cap is refused with a clear error rather than slowing the page down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest body accepted by [`parse_document`], in bytes.
+    pub max_bytes: usize,
+    /// Most blocks in one article (also: items in one list, pieces in one
+    /// text, links in one footer).
+    pub max_blocks: usize,
+    /// Most articles in one collection.
+    pub max_items: usize,
+    /// Longest single string, in bytes.
+    pub max_string: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 5_000_000,
+            max_blocks: 10_000,
+            max_items: 5_000,
+            max_string: 1_000_000,
+        }
+    }
+}
+
+/// Parses a document from raw bytes: size cap, then UTF-8 (a leading BOM
+/// is allowed), then JSON (serde_json's nesting limit of 128 stays on, so
+/// deep nesting is a `Syntax` error, not a stack overflow), then
+/// [`parse_value`].
+pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(LoadError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::InvalidUtf8)?;
+    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    parse_value(value, limits)
+}
+
+/// serde_json's message without its " at line L column C" tail, which the
+/// error carries separately.
+fn syntax_error(e: serde_json::Error) -> LoadError {
+    let full = e.to_string();
+    let tail = format!(" at line {} column {}", e.line(), e.column());
+    let detail = full.strip_suffix(&tail).unwrap_or(&full).to_owned();
+    LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        detail,
+    }
+}
+
+/// Which format an object is in.
+enum Kind {
+    Native,
+    Feed,
+    JsonLd,
+}
+
+fn kind_of(v: &Value) -> Option<Kind> {
+    let Value::Object(map) = v else {
+        return None;
+    };
+    if map.get("format").and_then(Value::as_str) == Some("article-reader") {
+        return Some(Kind::Native);
+    }
+    if map
+        .get("version")
+        .and_then(Value::as_str)
+        .is_some_and(jsonfeed::is_feed_version)
+    {
+        return Some(Kind::Feed);
+    }
+    jsonld::find_article(v, "").map(|_| Kind::JsonLd)
+}
+
+/// Reads one article (native or JSON-LD) at `path`; `None` when `v` is in
+/// neither format. `position` feeds derived ids.
+fn article_at(
+    v: &Value,
+    path: &str,
+    limits: &Limits,
+    position: usize,
+) -> Option<Result<Article, LoadError>> {
+    match kind_of(v)? {
+        Kind::Native => {
+            Some(Obj::new(v, path.to_owned(), limits).and_then(|o| native::parse(&o, position)))
+        }
+        Kind::JsonLd => {
+            let found = jsonld::find_article(v, path)?;
+            Some(jsonld::parse(&found, limits, position))
+        }
+        Kind::Feed => None,
+    }
+}
+
+/// Reads an already-parsed JSON value, detecting its format (see the module
+/// docs). A top-level array is a collection when it holds native documents
+/// (each element then must be a native or JSON-LD article), and otherwise
+/// is searched for its first JSON-LD article, as pages often embed
+/// `[WebPage, BreadcrumbList, NewsArticle]`. Anything else is
+/// `UnknownFormat`.
+pub fn parse_value(v: Value, limits: &Limits) -> Result<Document, LoadError> {
+    match &v {
+        Value::Array(elems) => {
+            if elems
+                .iter()
+                .any(|e| matches!(kind_of(e), Some(Kind::Native)))
+            {
+                let items = articles_of_array(elems, limits)?;
+                return Ok(Document::Collection(Collection {
+                    items,
+                    ..Collection::default()
+                }));
+            }
+            let first = elems.iter().enumerate().find_map(|(i, e)| {
+                jsonld::find_article(e, &index_path("", i)).map(|found| (i, found))
+            });
+            match first {
+                Some((i, found)) => jsonld::parse(&found, limits, i).map(Document::Article),
+                None => Err(LoadError::UnknownFormat),
+            }
+        }
+        Value::Object(_) => match kind_of(&v) {
+            Some(Kind::Feed) => {
+                let obj = Obj::new(&v, String::new(), limits)?;
+                jsonfeed::parse(&obj).map(Document::Collection)
+            }
+            Some(_) => match article_at(&v, "", limits, 0) {
+                Some(r) => r.map(Document::Article),
+                None => Err(LoadError::UnknownFormat),
+            },
+            None => Err(LoadError::UnknownFormat),
+        },
+        _ => Err(LoadError::UnknownFormat),
+    }
+}
+
+/// Every element of `elems` as an article, with ids made unique. Errors
+/// name the element: `[2].blocks[0].text`.
+fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Vec<Article>, LoadError> {
+    check_count(elems.len(), "[]", limits.max_items)?;
+    let mut items = Vec::with_capacity(elems.len());
+    for (i, e) in elems.iter().enumerate() {
+        let path = index_path("", i);
+        match article_at(e, &path, limits, i) {
+            Some(r) => items.push(r?),
+            None => {
+                return Err(invalid(
+                    path,
+                    "not an article in an accepted format (native or schema.org JSON-LD)",
+                ))
+            }
+        }
+    }
+    text::dedupe_ids(&mut items);
+    Ok(items)
+}
+
+/// Reads the input of the headless search index, `createIndex(docs)`: an
+/// array of articles in any accepted article format (native or JSON-LD,
+/// each element one article), a JSON Feed (its items), or a single article.
+/// An empty array gives no articles (an empty index is not an error).
+pub fn parse_many(v: Value, limits: &Limits) -> Result<Vec<Article>, LoadError> {
+    match &v {
+        Value::Array(elems) => articles_of_array(elems, limits),
+        _ => match parse_value(v, limits)? {
+            Document::Article(a) => Ok(vec![a]),
+            Document::Collection(c) => Ok(c.items),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn detects_each_format() {
+        let l = Limits::default();
+        let native = json!({"format": "article-reader", "version": 1, "title": "t", "blocks": []});
+        assert!(matches!(
+            parse_value(native.clone(), &l),
+            Ok(Document::Article(_))
+        ));
+        let feed = json!({"version": "https://jsonfeed.org/version/1.1", "title": "f",
+            "items": [{"id": 1, "content_text": "x"}]});
+        assert!(matches!(parse_value(feed, &l), Ok(Document::Collection(_))));
+        let ld = json!([{"@type": "BreadcrumbList"}, {"@type": "NewsArticle", "headline": "h"}]);
+        let Ok(Document::Article(a)) = parse_value(ld, &l) else {
+            panic!()
+        };
+        assert_eq!(a.title, "h");
+        let many = json!([native.clone(), native]);
+        let Ok(Document::Collection(c)) = parse_value(many, &l) else {
+            panic!()
+        };
+        assert_eq!(c.items[1].id, "t-2");
+        for bad in [
+            json!({"foo": 1}),
+            json!([]),
+            json!(42),
+            json!("x"),
+            json!(null),
+            json!({"format": "other"}),
+            json!({"version": "https://example.com/feed"}),
+        ] {
+            assert_eq!(parse_value(bad, &l).unwrap_err(), LoadError::UnknownFormat);
+        }
+    }
+
+    #[test]
+    fn mixed_arrays_name_the_bad_element() {
+        let native =
+            json!({"format": "article-reader", "version": 1, "title": "t", "blocks": [{}]});
+        let err = parse_value(json!([native]), &Limits::default()).unwrap_err();
+        assert_eq!(err, fields::missing("[0].blocks[0].type"));
+        let ok = json!({"format": "article-reader", "version": 1, "title": "t", "blocks": []});
+        let err = parse_many(json!([ok, {"x": 1}]), &Limits::default()).unwrap_err();
+        assert!(matches!(err, LoadError::InvalidValue { path, .. } if path == "[1]"));
+    }
+
+    #[test]
+    fn parse_many_accepts_arrays_feeds_and_single_articles() {
+        let l = Limits::default();
+        assert_eq!(parse_many(json!([]), &l).unwrap(), vec![]);
+        let ld = json!({"@type": "Article", "headline": "h"});
+        assert_eq!(parse_many(ld.clone(), &l).unwrap().len(), 1);
+        assert_eq!(parse_many(json!([ld.clone(), ld]), &l).unwrap().len(), 2);
+        let feed = json!({"version": "https://jsonfeed.org/version/1", "title": "f",
+            "items": [{"id": 1, "content_text": "x"}, {"id": 2, "content_html": "<p>y</p>"}]});
+        assert_eq!(parse_many(feed, &l).unwrap().len(), 2);
+        assert_eq!(
+            parse_many(json!(1), &l).unwrap_err(),
+            LoadError::UnknownFormat
+        );
+    }
+
+    #[test]
+    fn bytes_pass_size_bom_and_utf8_checks() {
+        let l = Limits::default();
+        let doc = br#"{"format":"article-reader","version":1,"title":"t","blocks":[]}"#;
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(doc);
+        assert!(parse_document(&with_bom, &l).is_ok());
+        assert_eq!(
+            parse_document(b"{\"a\":\"\xFF\"}", &l).unwrap_err(),
+            LoadError::InvalidUtf8
+        );
+        let small = Limits {
+            max_bytes: 10,
+            ..Limits::default()
+        };
+        assert_eq!(
+            parse_document(doc, &small).unwrap_err(),
+            LoadError::TooLarge {
+                size: doc.len(),
+                limit: 10
+            }
+        );
+        let LoadError::Syntax {
+            line,
+            column,
+            detail,
+        } = parse_document(b"{\n  \"a\": }", &l).unwrap_err()
+        else {
+            panic!()
+        };
+        assert_eq!((line, column), (2, 8));
+        assert_eq!(detail, "expected value");
+    }
+}

@@ -1,0 +1,371 @@
+//! A small HTML tokenizer: enough of the HTML standard's tokenizer to read
+//! article markup the way a browser would, and never more than one pass
+//! over the input with no recursion (so no input can make it slow or blow
+//! the stack).
+//!
+//! It yields start tags (with attributes), end tags and decoded text.
+//! Comments, doctypes, processing instructions and CDATA sections are
+//! skipped; the content of raw-text elements (`script`, `style`, …) is
+//! skipped up to the matching end tag. Every slice is cut at an ASCII
+//! delimiter, so it always lies on a UTF-8 character boundary.
+
+use std::borrow::Cow;
+
+use super::entities::decode_char_refs;
+
+/// Elements whose content is not markup and is dropped whole. (`title` and
+/// `textarea` are RCDATA in browsers; their text is not article text either.)
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// One token of HTML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Token<'a> {
+    /// `<name attr=value …>`; names are ASCII-lowercased, values decoded,
+    /// the first of duplicate attributes wins.
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    /// `</name>`.
+    End { name: String },
+    /// Text with character references decoded.
+    Text(Cow<'a, str>),
+}
+
+impl Token<'_> {
+    /// The value of attribute `name` of a start tag.
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        match self {
+            Token::Start { attrs, .. } => attrs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// Iterates over the tokens of an HTML fragment.
+pub(crate) struct Tokenizer<'a> {
+    src: &'a str,
+    pos: usize,
+    /// Set after a raw-text start tag: skip to `</name`.
+    raw: Option<String>,
+}
+
+impl<'a> Tokenizer<'a> {
+    pub(crate) fn new(src: &'a str) -> Self {
+        Tokenizer {
+            src,
+            pos: 0,
+            raw: None,
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.src.as_bytes()
+    }
+
+    fn peek(&self, at: usize) -> Option<u8> {
+        self.bytes().get(at).copied()
+    }
+
+    fn rest_starts_with(&self, s: &str) -> bool {
+        self.src[self.pos..].starts_with(s)
+    }
+
+    /// Skips past the next `>` (or to the end): bogus comments, doctypes,
+    /// `<?…>` and `<![CDATA[…]]>` (which outside SVG/MathML is a bogus
+    /// comment in browsers too).
+    fn skip_past_gt(&mut self, from: usize) {
+        self.pos = match self.src[from..].find('>') {
+            Some(i) => from + i + 1,
+            None => self.src.len(),
+        };
+    }
+
+    /// Skips a `<!-- … -->` comment, including the `<!-->`, `<!--->` and
+    /// `--!>` forms.
+    fn skip_comment(&mut self) {
+        let body = self.pos + 4;
+        let rest = &self.src[body..];
+        self.pos = if rest.starts_with('>') {
+            body + 1
+        } else if rest.starts_with("->") {
+            body + 2
+        } else {
+            let a = rest.find("-->").map(|i| i + 3);
+            let b = rest.find("--!>").map(|i| i + 4);
+            match (a, b) {
+                (Some(x), Some(y)) => body + x.min(y),
+                (Some(x), None) | (None, Some(x)) => body + x,
+                (None, None) => self.src.len(),
+            }
+        };
+    }
+
+    /// Skips raw text up to (not including) `</name` followed by a tag end.
+    fn skip_raw(&mut self, name: &str) {
+        let b = self.bytes();
+        let mut i = self.pos;
+        while let Some(off) = self.src[i..].find("</") {
+            let at = i + off;
+            let name_end = at + 2 + name.len();
+            let matches = b
+                .get(at + 2..name_end)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+            if matches
+                && matches!(
+                    b.get(name_end),
+                    None | Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+                )
+            {
+                self.pos = at;
+                return;
+            }
+            i = at + 2;
+        }
+        self.pos = self.src.len();
+    }
+
+    fn is_ws(c: u8) -> bool {
+        matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek(self.pos).is_some_and(Self::is_ws) {
+            self.pos += 1;
+        }
+    }
+
+    /// Reads a tag name starting at `self.pos`.
+    fn name(&mut self) -> String {
+        let start = self.pos;
+        while self
+            .peek(self.pos)
+            .is_some_and(|c| !Self::is_ws(c) && c != b'/' && c != b'>')
+        {
+            self.pos += 1;
+        }
+        self.src[start..self.pos].to_ascii_lowercase()
+    }
+
+    /// Reads attributes up to and including `>`. `None` when the input ends
+    /// inside the tag: browsers drop such a tag, and so do we.
+    fn attributes(&mut self) -> Option<(Vec<(String, String)>, bool)> {
+        let mut attrs: Vec<(String, String)> = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.peek(self.pos)? {
+                b'>' => {
+                    self.pos += 1;
+                    return Some((attrs, false));
+                }
+                b'/' => {
+                    self.pos += 1;
+                    if self.peek(self.pos) == Some(b'>') {
+                        self.pos += 1;
+                        return Some((attrs, true));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let start = self.pos;
+            if self.peek(self.pos) == Some(b'=') {
+                self.pos += 1;
+            }
+            while self
+                .peek(self.pos)
+                .is_some_and(|c| !Self::is_ws(c) && !matches!(c, b'/' | b'>' | b'='))
+            {
+                self.pos += 1;
+            }
+            let name = self.src[start..self.pos].to_ascii_lowercase();
+            self.skip_ws();
+            let mut value = Cow::Borrowed("");
+            if self.peek(self.pos) == Some(b'=') {
+                self.pos += 1;
+                self.skip_ws();
+                let raw = match self.peek(self.pos)? {
+                    q @ (b'"' | b'\'') => {
+                        let from = self.pos + 1;
+                        let len = self.src[from..].find(q as char)?;
+                        self.pos = from + len + 1;
+                        &self.src[from..from + len]
+                    }
+                    _ => {
+                        let from = self.pos;
+                        while self
+                            .peek(self.pos)
+                            .is_some_and(|c| !Self::is_ws(c) && c != b'>')
+                        {
+                            self.pos += 1;
+                        }
+                        &self.src[from..self.pos]
+                    }
+                };
+                value = decode_char_refs(raw, true);
+            }
+            if !attrs.iter().any(|(n, _)| *n == name) {
+                attrs.push((name, value.into_owned()));
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Tokenizer<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            if let Some(name) = self.raw.take() {
+                self.skip_raw(&name);
+            }
+            if self.pos >= self.src.len() {
+                return None;
+            }
+            let src = self.src;
+            if self.peek(self.pos) != Some(b'<') {
+                let end = src[self.pos..]
+                    .find('<')
+                    .map_or(src.len(), |i| self.pos + i);
+                let text = &src[self.pos..end];
+                self.pos = end;
+                return Some(Token::Text(decode_char_refs(text, false)));
+            }
+            let next = self.peek(self.pos + 1);
+            match next {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    let name = self.name();
+                    let Some((attrs, self_closing)) = self.attributes() else {
+                        self.pos = src.len();
+                        return None;
+                    };
+                    if RAW_TEXT.contains(&name.as_str()) {
+                        // `<script/>` still opens a script in HTML.
+                        self.raw = Some(name.clone());
+                    }
+                    return Some(Token::Start {
+                        name,
+                        attrs,
+                        self_closing,
+                    });
+                }
+                Some(b'/') => match self.peek(self.pos + 2) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        self.pos += 2;
+                        let name = self.name();
+                        if self.attributes().is_none() {
+                            self.pos = src.len();
+                            return None;
+                        }
+                        return Some(Token::End { name });
+                    }
+                    Some(b'>') => self.pos += 3,
+                    _ => self.skip_past_gt(self.pos + 2),
+                },
+                Some(b'!') if self.rest_starts_with("<!--") => self.skip_comment(),
+                Some(b'!' | b'?') => self.skip_past_gt(self.pos + 2),
+                _ => {
+                    // A '<' that starts no markup is just text.
+                    self.pos += 1;
+                    return Some(Token::Text(Cow::Borrowed("<")));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Token<'_>> {
+        Tokenizer::new(s).collect()
+    }
+
+    fn text(s: &str) -> Token<'_> {
+        Token::Text(Cow::Borrowed(s))
+    }
+
+    #[test]
+    fn tags_attributes_and_text() {
+        let t = toks(r#"<P Class=x id='a b' data-x="1 &amp; 2" hidden>中&amp;文</p><br/>"#);
+        assert_eq!(
+            t[0],
+            Token::Start {
+                name: "p".into(),
+                attrs: vec![
+                    ("class".into(), "x".into()),
+                    ("id".into(), "a b".into()),
+                    ("data-x".into(), "1 & 2".into()),
+                    ("hidden".into(), "".into()),
+                ],
+                self_closing: false
+            }
+        );
+        assert_eq!(t[1], Token::Text(Cow::Owned("中&文".into())));
+        assert_eq!(t[2], Token::End { name: "p".into() });
+        assert!(matches!(&t[3], Token::Start { name, self_closing: true, .. } if name == "br"));
+    }
+
+    #[test]
+    fn gt_inside_quotes_does_not_end_a_tag() {
+        let t = toks(r#"<a title="a>b" href=x>t</a>"#);
+        assert_eq!(t[0].attr("title"), Some("a>b"));
+        assert_eq!(t[0].attr("href"), Some("x"));
+        assert_eq!(t[1], text("t"));
+    }
+
+    #[test]
+    fn comments_doctype_cdata_and_pis_are_skipped() {
+        let t =
+            toks("<!DOCTYPE html>a<!-- x<p> -->b<!-->c<!--->d<![CDATA[e]]>f<?xml x?>g<!-- open");
+        let s: String = t
+            .iter()
+            .map(|t| match t {
+                Token::Text(s) => s.as_ref(),
+                _ => "|",
+            })
+            .collect();
+        assert_eq!(s, "abcdfg");
+    }
+
+    #[test]
+    fn raw_text_is_skipped_to_its_end_tag() {
+        let t =
+            toks("<script>if (a<b) x='</p>'</script >after<STYLE>p{}</Style>z<script>never closed");
+        let texts: Vec<_> = t
+            .iter()
+            .filter_map(|t| match t {
+                Token::Text(s) => Some(s.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["after", "z"]);
+    }
+
+    #[test]
+    fn stray_lt_and_broken_tags() {
+        assert_eq!(toks("a < b"), vec![text("a "), text("<"), text(" b")]);
+        assert_eq!(toks("x</>y"), vec![text("x"), text("y")]);
+        assert_eq!(toks("x</ y>z"), vec![text("x"), text("z")]);
+        // The input ends inside a tag: the tag is dropped.
+        assert_eq!(toks("x<a href=\"y"), vec![text("x")]);
+        assert_eq!(toks("x<p"), vec![text("x")]);
+    }
+}

@@ -1,0 +1,243 @@
+//! Every UI string, in one place per language.
+
+use crate::core::error::LoadError;
+
+/// The UI languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    /// Picks the UI language for a BCP 47 tag: English for `en*`, Chinese
+    /// for `zh*`; `None` for anything else so the caller can fall back.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag == "en" || tag.starts_with("en-") {
+            Some(Lang::En)
+        } else if tag == "zh" || tag.starts_with("zh-") {
+            Some(Lang::ZhCn)
+        } else {
+            None
+        }
+    }
+
+    /// The `lang` attribute value for the UI.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::ZhCn => &ZH_CN,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The UI strings of one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Strings {
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub open_search: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub close_search: &'static str,
+    pub no_results: &'static str,
+    pub close: &'static str,
+    pub back: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub error_title: &'static str,
+    pub time: &'static str,
+    pub source: &'static str,
+    pub views: &'static str,
+    pub author: &'static str,
+    pub text_size: &'static str,
+    pub size_steps: [&'static str; 5],
+    pub organiser: &'static str,
+    pub address: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub postcode: &'static str,
+    pub articles: &'static str,
+    pub reader_label: &'static str,
+    pub toolbar_label: &'static str,
+    /// "{n} results" with `{n}` replaced.
+    pub result_count: &'static str,
+    pub separator: &'static str,
+    lang: Lang,
+}
+
+const ZH_CN: Strings = Strings {
+    search: "搜索",
+    search_placeholder: "搜索本文",
+    open_search: "搜索",
+    previous: "上一个",
+    next: "下一个",
+    close_search: "关闭搜索",
+    no_results: "无结果",
+    close: "关闭",
+    back: "返回",
+    loading: "正在加载…",
+    retry: "重试",
+    error_title: "无法显示这篇文章",
+    time: "时间",
+    source: "来源",
+    views: "点击数",
+    author: "作者",
+    text_size: "字号",
+    size_steps: ["小", "中", "大", "特大", "超大"],
+    organiser: "主办",
+    address: "联系地址",
+    phone: "联系电话",
+    email: "电子邮件",
+    postcode: "邮编",
+    articles: "文章列表",
+    reader_label: "文章阅读器",
+    toolbar_label: "阅读工具",
+    result_count: "共 {n} 篇",
+    separator: ":",
+    lang: Lang::ZhCn,
+};
+
+const EN: Strings = Strings {
+    search: "Search",
+    search_placeholder: "Search this article",
+    open_search: "Search",
+    previous: "Previous",
+    next: "Next",
+    close_search: "Close search",
+    no_results: "No results",
+    close: "Close",
+    back: "Back",
+    loading: "Loading…",
+    retry: "Retry",
+    error_title: "This article cannot be shown",
+    time: "Time",
+    source: "Source",
+    views: "Views",
+    author: "Author",
+    text_size: "Text size",
+    size_steps: ["Small", "Medium", "Large", "Extra large", "Huge"],
+    organiser: "Organiser",
+    address: "Address",
+    phone: "Phone",
+    email: "Email",
+    postcode: "Postcode",
+    articles: "Articles",
+    reader_label: "Article reader",
+    toolbar_label: "Reading tools",
+    result_count: "{n} articles",
+    separator: ": ",
+    lang: Lang::En,
+};
+
+impl Strings {
+    /// English strings (used for developer-facing messages too).
+    pub fn en() -> &'static Strings {
+        &EN
+    }
+
+    /// "Label: value" with the language's separator.
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}{}{value}", self.separator)
+    }
+
+    /// The result count line for `n` hits.
+    pub fn results(&self, n: usize) -> String {
+        self.result_count.replace("{n}", &n.to_string())
+    }
+
+    /// A reader-facing sentence for a load error.
+    pub fn error(&self, e: &LoadError) -> String {
+        use LoadError::*;
+        let zh = self.lang == Lang::ZhCn;
+        match e {
+            TooLarge { size, limit } if zh => {
+                format!("文档太大({size} 字节),上限为 {limit} 字节。")
+            }
+            TooLarge { size, limit } => {
+                format!("The document is too large ({size} bytes; the limit is {limit} bytes).")
+            }
+            InvalidUtf8 if zh => "文档不是有效的 UTF-8 文本。".into(),
+            InvalidUtf8 => "The document is not valid UTF-8 text.".into(),
+            Syntax { line, column, detail } if zh => {
+                format!("文档不是有效的 JSON(第 {line} 行第 {column} 列:{detail})。")
+            }
+            Syntax { line, column, detail } => {
+                format!("The document is not valid JSON (line {line}, column {column}: {detail}).")
+            }
+            UnknownFormat if zh => {
+                "无法识别文档格式:需要 article-reader 格式、JSON Feed 1.1 或 schema.org NewsArticle。".into()
+            }
+            UnknownFormat => "Unknown document format: expected the article-reader format, JSON Feed 1.1 or a schema.org NewsArticle.".into(),
+            UnsupportedVersion { found } if zh => {
+                format!("不支持的文档版本 {found}(本阅读器读取版本 1)。")
+            }
+            UnsupportedVersion { found } => {
+                format!("Unsupported document version {found} (this reader reads version 1).")
+            }
+            MissingField { path } if zh => format!("缺少必填字段 “{path}”。"),
+            MissingField { path } => format!("The required field \"{path}\" is missing."),
+            WrongType { path, expected } if zh => {
+                format!("字段 “{path}” 的类型不对,应为 {expected}。")
+            }
+            WrongType { path, expected } => {
+                format!("The field \"{path}\" has the wrong type; expected {expected}.")
+            }
+            InvalidValue { path, detail } if zh => format!("字段 “{path}” 的值无效:{detail}。"),
+            InvalidValue { path, detail } => {
+                format!("The field \"{path}\" has an invalid value: {detail}.")
+            }
+            LimitExceeded { path, limit } if zh => {
+                format!("字段 “{path}” 超出上限({limit})。")
+            }
+            LimitExceeded { path, limit } => {
+                format!("The field \"{path}\" exceeds the limit ({limit}).")
+            }
+            Http { status, url } if zh => format!("服务器返回错误 {status}({url})。"),
+            Http { status, url } => format!("The server answered with HTTP {status} ({url})."),
+            Network { url, detail } if zh => format!("无法获取文档({url}):{detail}。"),
+            Network { url, detail } => format!("The document could not be fetched ({url}): {detail}."),
+            Timeout { url, ms } if zh => format!("获取文档超时({} 秒,{url})。", ms / 1000),
+            Timeout { url, ms } => {
+                format!("Fetching the document timed out after {} s ({url}).", ms / 1000)
+            }
+            EmptyCollection if zh => "文章列表是空的。".into(),
+            EmptyCollection => "The collection has no articles.".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_language_from_tags() {
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn error_messages_name_the_field_in_both_languages() {
+        let e = LoadError::MissingField {
+            path: "blocks[3].text".into(),
+        };
+        assert!(Lang::ZhCn.strings().error(&e).contains("blocks[3].text"));
+        assert!(Lang::En.strings().error(&e).contains("blocks[3].text"));
+        assert_eq!(
+            e.to_string(),
+            "The required field \"blocks[3].text\" is missing."
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! Everything article-reader knows, as plain Rust: the article model and
+//! the format adapters that fill it, the URL and markup policy, text
+//! normalisation and search, and reading time. Nothing here knows it runs in
+//! a browser, so all of it is tested natively with `cargo test`.
+
+pub mod error;
+pub mod format;
+pub mod html;
+pub mod i18n;
+pub mod model;
+pub mod reading;
+pub mod search;
+pub mod url;
+
+pub use error::LoadError;
+pub use format::{parse_document, parse_many, parse_value, Limits};
+pub use i18n::{Lang, Strings};
+pub use model::{Article, Block, Collection, Document, Field, Publisher, RichText, Site, Span};
+
+/// The seed article (the portal page the product grew from), compiled in as
+/// the default document.
+pub const SEED_ARTICLE_JSON: &str = include_str!("../../content/seed-article.json");

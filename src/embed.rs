@@ -1,0 +1,180 @@
+//! The JavaScript-facing API that `article-reader.js` builds on: mounting a
+//! reader into a container, updating and destroying it, and the headless
+//! search index. Options arrive as plain JS objects and are read field by
+//! field, so a wrong type is ignored rather than thrown.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
+use yew::{AppHandle, AttrValue, Callback, Renderer};
+
+use crate::core::reading::{parse_step, SCALES};
+use crate::core::search::{parse_query, SearchIndex as CoreIndex};
+use crate::core::{format, Lang, Limits};
+use crate::ui::{Reader, ReaderEvent, ReaderProps, Source, Theme};
+
+fn get_str(obj: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn get_bool(obj: &JsValue, key: &str) -> bool {
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .is_some_and(|v| v.is_truthy())
+}
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+}
+
+/// Dispatches `article-reader:<name>` on `host`, bubbling and composed so it
+/// leaves the shadow root.
+fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
+    let detail = Object::new();
+    let name = match event {
+        ReaderEvent::Ready => "article-reader:ready",
+        ReaderEvent::Error(message) => {
+            set(&detail, "message", message.as_str());
+            "article-reader:error"
+        }
+        ReaderEvent::Close => "article-reader:close",
+        ReaderEvent::FontSize(step) => {
+            set(&detail, "step", *step as u32);
+            set(&detail, "scale", SCALES[*step]);
+            "article-reader:fontsize"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+/// Reads mount options: `src`, `json` (document text), `lang`, `theme`,
+/// `fontSize`, `query`, `standalone`.
+fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
+    let source = if let Some(json) = get_str(options, "json") {
+        Source::Json(Rc::from(json.as_str()))
+    } else if let Some(src) = get_str(options, "src") {
+        Source::Url(AttrValue::from(src))
+    } else {
+        Source::Seed
+    };
+    let host = host.clone();
+    ReaderProps {
+        source,
+        lang: get_str(options, "lang").and_then(|l| Lang::from_tag(&l)),
+        theme: get_str(options, "theme").map_or(Theme::Auto, |t| Theme::parse(&t)),
+        font_step: get_str(options, "fontSize").and_then(|s| parse_step(&s)),
+        query: get_str(options, "query")
+            .map(AttrValue::from)
+            .unwrap_or_default(),
+        standalone: get_bool(options, "standalone"),
+        on_event: Callback::from(move |e: ReaderEvent| dispatch(&host, &e)),
+    }
+}
+
+/// A mounted reader.
+#[wasm_bindgen]
+pub struct ReaderHandle {
+    app: Option<AppHandle<Reader>>,
+    host: HtmlElement,
+}
+
+#[wasm_bindgen]
+impl ReaderHandle {
+    /// Applies changed options (attributes) without losing reader state.
+    pub fn update(&mut self, options: JsValue) {
+        let props = props_from(&self.host, &options);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the reader and removes its DOM and listeners.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts a reader into `container`; events are dispatched on `host`.
+#[wasm_bindgen(js_name = mountReader)]
+pub fn mount_reader(host: HtmlElement, container: Element, options: JsValue) -> ReaderHandle {
+    let props = props_from(&host, &options);
+    let app = Renderer::<Reader>::with_root_and_props(container, props).render();
+    ReaderHandle {
+        app: Some(app),
+        host,
+    }
+}
+
+/// A headless search index over many articles.
+#[wasm_bindgen]
+pub struct SearchIndex {
+    inner: CoreIndex,
+}
+
+#[wasm_bindgen]
+impl SearchIndex {
+    /// Number of indexed articles.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.articles().len()
+    }
+
+    /// Ranked hits: `[{id, index, title, score, snippet, marks: [[start,
+    /// end], …], titleMarks}]`. Offsets count UTF-16 code units, as JS
+    /// string indexes do.
+    pub fn search(&self, query: &str) -> Array {
+        let out = Array::new();
+        for hit in self.inner.search(&parse_query(query)) {
+            let a = &self.inner.articles()[hit.index];
+            let o = Object::new();
+            set(&o, "id", hit.id.as_str());
+            set(&o, "index", hit.index as u32);
+            set(&o, "title", a.title.as_str());
+            set(&o, "score", hit.score);
+            set(&o, "snippet", hit.snippet.as_str());
+            set(&o, "marks", utf16_ranges(&hit.snippet, &hit.marks));
+            set(&o, "titleMarks", utf16_ranges(&a.title, &hit.title_marks));
+            out.push(&o);
+        }
+        out
+    }
+}
+
+fn utf16_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> Array {
+    let to16 = |b: usize| text[..b].encode_utf16().count() as u32;
+    ranges
+        .iter()
+        .map(|r| {
+            let pair = Array::new();
+            pair.push(&to16(r.start).into());
+            pair.push(&to16(r.end).into());
+            JsValue::from(pair)
+        })
+        .collect()
+}
+
+/// Builds a search index from JSON text: an array of articles in any
+/// accepted format, a JSON Feed, or one article.
+#[wasm_bindgen(js_name = createIndexFromJson)]
+pub fn create_index_from_json(json: &str) -> Result<SearchIndex, JsError> {
+    let limits = Limits::default();
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let articles = format::parse_many(value, &limits).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(SearchIndex {
+        inner: CoreIndex::new(articles),
+    })
+}

@@ -1,0 +1,105 @@
+//! One article: title, meta line, lead, blocks and footer, with search
+//! marks; scrolls the current match into view.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use super::block_view::block_html;
+use super::footer_view::FooterView;
+use super::meta_line::{MetaLine, MetaLineProps};
+use super::rich_text::{marks_for, plain_text, rich_text};
+use super::state::Shared;
+use crate::core::search::ArticleMatches;
+use crate::core::{Document, Field, Strings};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub doc: Shared<Document>,
+    /// The open item when `doc` is a collection.
+    pub item: Option<usize>,
+    pub matches: Shared<ArticleMatches>,
+    pub current: usize,
+    pub strings: &'static Strings,
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+fn scroll_to_current(root: &Element) {
+    let Ok(Some(mark)) = root.query_selector("mark[aria-current=\"true\"]") else {
+        return;
+    };
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_block(ScrollLogicalPosition::Center);
+    opts.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    mark.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// The article on screen.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(
+            (props.matches.clone(), props.current),
+            move |(matches, _)| {
+                if !matches.is_empty() {
+                    if let Some(el) = root.cast::<Element>() {
+                        scroll_to_current(el.unchecked_ref());
+                    }
+                }
+            },
+        );
+    }
+    let article = match (&*props.doc, props.item) {
+        (Document::Article(a), _) => a,
+        (Document::Collection(c), Some(i)) if i < c.items.len() => &c.items[i],
+        _ => return Html::default(),
+    };
+    let (site, publisher) = match &*props.doc {
+        Document::Collection(c) => (
+            article.site.as_ref().or(c.site.as_ref()),
+            article.publisher.as_ref().or(c.publisher.as_ref()),
+        ),
+        Document::Article(_) => (article.site.as_ref(), article.publisher.as_ref()),
+    };
+    let m = &*props.matches;
+    let cur = props.current;
+    let s = props.strings;
+    let meta = MetaLineProps::of(article, s);
+    html! {
+        <>
+            <article class="ar-article" ref={root}>
+                if let Some(site) = site {
+                    <p class="ar-site">{ site.name.clone() }</p>
+                }
+                <h1 class="ar-title">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
+                <MetaLine ..meta />
+                if let Some(lead) = &article.lead {
+                    <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
+                }
+                <div class="ar-body">
+                    { for article.blocks.iter().enumerate().map(|(n, b)| block_html(n, b, m, cur)) }
+                </div>
+            </article>
+            <FooterView
+                publisher={publisher.cloned()}
+                site_name={site.map(|s| AttrValue::from(s.name.clone()))}
+                strings={s}
+            />
+        </>
+    }
+}

@@ -1,0 +1,55 @@
+//! The sticky bar: Close (or Back inside a collection) and the search box.
+
+use yew::prelude::*;
+
+use super::search_bar::SearchBar;
+use super::state::Action;
+use crate::core::Strings;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub strings: &'static Strings,
+    pub query: AttrValue,
+    pub total: usize,
+    pub current: usize,
+    /// The search box filters the collection list (no match stepping).
+    pub searching_list: bool,
+    /// Show 返回 / Back instead of 关闭 / Close.
+    pub back: bool,
+    pub on_action: Callback<Action>,
+    pub on_close: Callback<()>,
+}
+
+/// The reader's top bar.
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let s = props.strings;
+    let lead = if props.back {
+        let onclick = props.on_action.reform(|_| Action::Back);
+        html! {
+            <button type="button" class="ar-btn ar-btn-text ar-back" {onclick}>
+                <span class="ar-icon" aria-hidden="true">{ "‹" }</span>{ s.back }
+            </button>
+        }
+    } else {
+        let onclick = props.on_close.reform(|_| ());
+        html! {
+            <button type="button" class="ar-btn ar-btn-text ar-close" {onclick}>
+                <span class="ar-icon" aria-hidden="true">{ "×" }</span>{ s.close }
+            </button>
+        }
+    };
+    html! {
+        <div class="ar-bar">
+            { lead }
+            <SearchBar
+                strings={s}
+                query={props.query.clone()}
+                total={props.total}
+                current={props.current}
+                list_mode={props.searching_list}
+                on_action={props.on_action.clone()}
+            />
+        </div>
+    }
+}

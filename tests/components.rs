@@ -1,0 +1,272 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the
+//! reader with `Renderer::with_root_and_props`, yield to the scheduler, and
+//! assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use article_reader::ui::{Reader, ReaderEvent, ReaderProps, Source, Theme};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::{AttrValue, Callback, Renderer};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FEED: &str = include_str!("fixtures/feed.json");
+
+fn props(source: Source) -> ReaderProps {
+    ReaderProps {
+        source,
+        lang: None,
+        theme: Theme::Light,
+        font_step: None,
+        query: AttrValue::default(),
+        standalone: false,
+        on_event: Callback::noop(),
+    }
+}
+
+fn container() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Lets Yew's scheduler render (and effects run).
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect()
+}
+
+fn text(root: &Element, sel: &str) -> String {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, sel: &str) {
+    root.query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn type_query(root: &Element, q: &str) {
+    let input: HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(q);
+    let ev = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn seed_article_renders_title_sections_and_footer() {
+    let root = container();
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Seed)).render();
+    settle().await;
+    assert_eq!(all(&root, "h1").len(), 1);
+    assert_eq!(text(&root, "h1"), "锤炼作风 夯实高质量发展“硬保障”");
+    let h2: Vec<String> = all(&root, "article h2")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        h2,
+        [
+            "政治忠诚持续铸牢 纪律意识持续强化",
+            "新风正气持续弘扬 能力素质持续增强",
+            "创造活力持续激发 干事效能持续提升"
+        ]
+    );
+    let meta = text(&root, ".ar-meta");
+    assert!(
+        meta.contains("时间") && meta.contains("2024-02-22"),
+        "{meta}"
+    );
+    assert!(
+        meta.contains("来源") && meta.contains("群众新闻网"),
+        "{meta}"
+    );
+    let footer = text(&root, "[role=contentinfo]");
+    for want in [
+        "中共宝鸡市委组织部",
+        "721000",
+        "陕ICP备11007109号-2",
+        "旧版回顾",
+    ] {
+        assert!(footer.contains(want), "footer lacks {want}: {footer}");
+    }
+    let tel = root
+        .query_selector("footer a[href^='tel:']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(tel.get_attribute("href").unwrap(), "tel:0917-3260651");
+    let mail = root
+        .query_selector("footer a[href^='mailto:']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        mail.get_attribute("href").unwrap(),
+        "mailto:bjsycb2008@163.com"
+    );
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn broken_document_shows_an_alert_and_reports_the_error() {
+    let root = container();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut p = props(Source::Json(Rc::from("{\"format\": \"article-reader\", ")));
+    let log = events.clone();
+    p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    let alert = text(&root, "[role=alert]");
+    assert!(alert.contains("JSON"), "{alert}");
+    assert!(all(&root, "article").is_empty());
+    assert!(matches!(events.borrow().as_slice(), [ReaderEvent::Error(m)] if m.contains("JSON")));
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn unknown_format_is_explained_in_english_with_lang_en() {
+    let root = container();
+    let mut p = props(Source::Json(Rc::from("{\"hello\": 1}")));
+    p.lang = Some(article_reader::core::Lang::En);
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    let alert = text(&root, "[role=alert]");
+    assert!(alert.contains("Unknown document format"), "{alert}");
+    assert!(text(&root, "[role=alert] button").contains("Retry"));
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_every_match_and_steps_with_wraparound() {
+    let root = container();
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Seed)).render();
+    settle().await;
+    type_query(&root, "作风");
+    settle().await;
+    let marks = all(&root, "article mark");
+    assert!(marks.len() > 10, "only {} marks", marks.len());
+    assert!(marks.iter().all(|m| m.text_content().unwrap() == "作风"));
+    let total = marks.len();
+    assert_eq!(all(&root, "mark[aria-current=true]").len(), 1);
+    assert_eq!(text(&root, "[role=status]"), format!("1/{total}"));
+    click(&root, "button[aria-label='上一个']");
+    settle().await;
+    assert_eq!(text(&root, "[role=status]"), format!("{total}/{total}"));
+    click(&root, "button[aria-label='下一个']");
+    settle().await;
+    assert_eq!(text(&root, "[role=status]"), format!("1/{total}"));
+    type_query(&root, "不存在的词语");
+    settle().await;
+    assert_eq!(text(&root, "[role=status]"), "无结果");
+    assert!(all(&root, "mark").is_empty());
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn initial_query_highlights_full_width_and_mixed_terms() {
+    let root = container();
+    let mut p = props(Source::Seed);
+    p.query = AttrValue::from("ＡＰＰ打卡");
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    let marks = all(&root, "article mark");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].text_content().unwrap(), "APP打卡");
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn text_size_radiogroup_scales_and_persists() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("article-reader:font-step").unwrap();
+    let root = container();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut p = props(Source::Seed);
+    let log = events.clone();
+    p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    let group = root.query_selector("[role=radiogroup]").unwrap().unwrap();
+    assert_eq!(group.get_attribute("aria-label").unwrap(), "字号");
+    assert_eq!(all(&root, "[role=radiogroup] input[type=radio]").len(), 5);
+    assert!(root.query_selector(".ar-step-1").unwrap().is_some());
+    click(&root, ".ar-size-opt-4 input");
+    settle().await;
+    assert!(root.query_selector(".ar-step-4").unwrap().is_some());
+    assert_eq!(
+        storage
+            .get_item("article-reader:font-step")
+            .unwrap()
+            .as_deref(),
+        Some("4")
+    );
+    assert!(events.borrow().contains(&ReaderEvent::FontSize(4)));
+    app.destroy();
+    // A new instance starts at the stored step.
+    let root2 = container();
+    let app2 = Renderer::<Reader>::with_root_and_props(root2.clone(), props(Source::Seed)).render();
+    settle().await;
+    assert!(root2.query_selector(".ar-step-4").unwrap().is_some());
+    app2.destroy();
+    storage.remove_item("article-reader:font-step").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn collection_lists_opens_and_returns() {
+    let root = container();
+    let app =
+        Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Json(Rc::from(FEED))))
+            .render();
+    settle().await;
+    let items = all(&root, ".ar-item");
+    assert!(items.len() >= 3, "{} items", items.len());
+    let first_title = text(&root, ".ar-item-open");
+    click(&root, ".ar-item-open");
+    settle().await;
+    assert_eq!(text(&root, "article h1"), first_title);
+    click(&root, ".ar-back");
+    settle().await;
+    assert_eq!(all(&root, ".ar-item").len(), items.len());
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn ready_and_close_events_reach_the_host_callback() {
+    let root = container();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut p = props(Source::Seed);
+    let log = events.clone();
+    p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    click(&root, ".ar-close");
+    settle().await;
+    assert_eq!(
+        events.borrow().as_slice(),
+        [ReaderEvent::Ready, ReaderEvent::Close]
+    );
+    app.destroy();
+}
