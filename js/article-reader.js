@@ -3,12 +3,12 @@
 // itself (import.meta.url), so dist/ can be hosted under any path. No
 // globals besides the element; no eval; CSP-safe (the stylesheet is a
 // <link> to a file next to this module).
-import init, { mountReader, createIndexFromJson } from './article_reader.js';
+import init, { mountReader, createIndexFromJson } from './article-reader-wasm.js';
 
 const here = (name) => new URL(name, import.meta.url).href;
 const CSS_URL = here('article-reader.css');
 let booted;
-const boot = () => (booted ??= init({ module_or_path: here('article_reader_bg.wasm') }));
+const boot = () => (booted ??= init({ module_or_path: here('article-reader-wasm_bg.wasm') }));
 
 /** Builds the shadow root (or, where none is allowed, a light-DOM shell). */
 function shell(element) {

@@ -189,12 +189,15 @@ async fn search_marks_every_match_and_steps_with_wraparound() {
 async fn initial_query_highlights_full_width_and_mixed_terms() {
     let root = container();
     let mut p = props(Source::Seed);
-    p.query = AttrValue::from("ＡＰＰ打卡");
+    // Full-width letters and an ideographic space between two terms.
+    p.query = AttrValue::from("ＡＰＰ\u{3000}打卡");
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
     settle().await;
-    let marks = all(&root, "article mark");
-    assert_eq!(marks.len(), 1);
-    assert_eq!(marks[0].text_content().unwrap(), "APP打卡");
+    let marks: Vec<String> = all(&root, "article mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["APP", "打卡"]);
     app.destroy();
 }
 

@@ -104,7 +104,7 @@ const ZH_CN: Strings = Strings {
     reader_label: "文章阅读器",
     toolbar_label: "阅读工具",
     result_count: "共 {n} 篇",
-    separator: ":",
+    separator: "：",
     lang: Lang::ZhCn,
 };
 

@@ -104,11 +104,21 @@ fn parse_inline(source: &Source) -> Phase {
     }
 }
 
-fn browser_lang() -> Option<Lang> {
-    web_sys::window()?
-        .navigator()
-        .language()
-        .and_then(|l| Lang::from_tag(&l))
+/// The host page's `<html lang>`, then the browser's language. The page
+/// comes first: a Chinese portal read in an English browser stays Chinese.
+fn page_or_browser_lang() -> Option<Lang> {
+    let window = web_sys::window()?;
+    let page = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Lang::from_tag(&l));
+    page.or_else(|| {
+        window
+            .navigator()
+            .language()
+            .and_then(|l| Lang::from_tag(&l))
+    })
 }
 
 /// The article reader.
@@ -160,7 +170,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 .and_then(|a| a.lang.as_deref())
                 .and_then(Lang::from_tag)
         })
-        .or_else(browser_lang)
+        .or_else(page_or_browser_lang)
         .unwrap_or_default();
     let strings = lang.strings();
 

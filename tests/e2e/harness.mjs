@@ -12,6 +12,8 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 export const SEED_TITLE = '锤炼作风 夯实高质量发展“硬保障”';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** The strict policy plus data: images (the fixtures carry inline PNGs). */
+export const PAGE_CSP = `${STRICT_CSP}; img-src 'self' data:`;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
@@ -31,12 +33,12 @@ function send(res, status, body, ext, headers = {}) {
 }
 
 /** Starts the server on a free loopback port. `csp` adds a CSP header to HTML. */
-export async function startServer({ csp = STRICT_CSP } = {}) {
+export async function startServer({ csp = PAGE_CSP } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
     if (routes[path]) return routes[path](req, res);
-    if (path.startsWith('/status/')) return send(res, Number(path.split('/')[2]) || 500, 'error', '.json');
+    if (path.startsWith('/status/')) return send(res, parseInt(path.split('/')[2], 10) || 500, 'error', '.json');
     const base = path.startsWith('/fixtures/') ? FIXTURES : path.startsWith('/pages/') ? join(ROOT, 'tests', 'e2e') : DIST;
     const rel = path.replace(/^\/(fixtures|pages)\//, '/');
     const file = normalize(join(base, rel.endsWith('/') ? rel + 'index.html' : rel));
