@@ -46,10 +46,8 @@ impl Lang {
 pub struct Strings {
     pub search: &'static str,
     pub search_placeholder: &'static str,
-    pub open_search: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
-    pub close_search: &'static str,
     pub no_results: &'static str,
     pub close: &'static str,
     pub back: &'static str,
@@ -68,8 +66,13 @@ pub struct Strings {
     pub email: &'static str,
     pub postcode: &'static str,
     pub articles: &'static str,
-    pub reader_label: &'static str,
-    pub toolbar_label: &'static str,
+    pub contents: &'static str,
+    pub progress: &'static str,
+    pub back_to_top: &'static str,
+    /// Reading time as a range, `{a}` and `{b}` minutes.
+    pub reading_range: &'static str,
+    /// Reading time when both ends agree, `{a}` minutes.
+    pub reading_single: &'static str,
     /// "{n} results" with `{n}` replaced.
     pub result_count: &'static str,
     pub separator: &'static str,
@@ -79,10 +82,8 @@ pub struct Strings {
 const ZH_CN: Strings = Strings {
     search: "搜索",
     search_placeholder: "搜索本文",
-    open_search: "搜索",
     previous: "上一个",
     next: "下一个",
-    close_search: "关闭搜索",
     no_results: "无结果",
     close: "关闭",
     back: "返回",
@@ -101,8 +102,11 @@ const ZH_CN: Strings = Strings {
     email: "电子邮件",
     postcode: "邮编",
     articles: "文章列表",
-    reader_label: "文章阅读器",
-    toolbar_label: "阅读工具",
+    contents: "目录",
+    progress: "阅读进度",
+    back_to_top: "回到顶部",
+    reading_range: "阅读约 {a}–{b} 分钟",
+    reading_single: "阅读约 {a} 分钟",
     result_count: "共 {n} 篇",
     separator: "：",
     lang: Lang::ZhCn,
@@ -111,10 +115,8 @@ const ZH_CN: Strings = Strings {
 const EN: Strings = Strings {
     search: "Search",
     search_placeholder: "Search this article",
-    open_search: "Search",
     previous: "Previous",
     next: "Next",
-    close_search: "Close search",
     no_results: "No results",
     close: "Close",
     back: "Back",
@@ -133,8 +135,11 @@ const EN: Strings = Strings {
     email: "Email",
     postcode: "Postcode",
     articles: "Articles",
-    reader_label: "Article reader",
-    toolbar_label: "Reading tools",
+    contents: "Contents",
+    progress: "Reading progress",
+    back_to_top: "Back to top",
+    reading_range: "{a}–{b} min read",
+    reading_single: "{a} min read",
     result_count: "{n} articles",
     separator: ": ",
     lang: Lang::En,
@@ -146,9 +151,15 @@ impl Strings {
         &EN
     }
 
-    /// "Label: value" with the language's separator.
-    pub fn labelled(&self, label: &str, value: &str) -> String {
-        format!("{label}{}{value}", self.separator)
+    /// The reading time line for (fast, slow) minutes.
+    pub fn reading_time(&self, (fast, slow): (u32, u32)) -> String {
+        let t = if fast == slow {
+            self.reading_single
+        } else {
+            self.reading_range
+        };
+        t.replace("{a}", &fast.to_string())
+            .replace("{b}", &slow.to_string())
     }
 
     /// The result count line for `n` hits.
@@ -226,6 +237,15 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::ZhCn));
         assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn reading_time_reads_as_a_range() {
+        assert_eq!(
+            Lang::ZhCn.strings().reading_time((8, 10)),
+            "阅读约 8–10 分钟"
+        );
+        assert_eq!(Lang::En.strings().reading_time((1, 1)), "1 min read");
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         State::new(parse_inline(&props.source), props.query.to_string(), step)
     });
     let first_load = use_mut_ref(|| true);
+    let article_ref = use_node_ref();
     {
         let dispatch = state.dispatcher();
         storage::use_step_sync(Callback::from(move |step| {
@@ -216,6 +217,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     matches={state.matches.clone()}
                     current={state.current}
                     {strings}
+                    article_ref={article_ref.clone()}
                 />
             },
             (Document::Collection(_), None) => html! {
@@ -246,6 +248,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 back={in_item}
                 on_action={on_action.clone()}
                 on_close={on_close}
+                article_ref={article_ref.clone()}
             />
             <div class="ar-page">
                 <TextSize {strings} step={state.step} on_change={on_step} />

@@ -9,7 +9,9 @@ use super::block_view::block_html;
 use super::footer_view::FooterView;
 use super::meta_line::{MetaLine, MetaLineProps};
 use super::rich_text::{marks_for, plain_text, rich_text};
+use super::scroll::scroll_and_focus;
 use super::state::Shared;
+use super::toc::Toc;
 use crate::core::search::ArticleMatches;
 use crate::core::{Document, Field, Strings};
 
@@ -21,6 +23,8 @@ pub struct ArticleViewProps {
     pub matches: Shared<ArticleMatches>,
     pub current: usize,
     pub strings: &'static Strings,
+    /// The `<article>` element, shared with the progress bar.
+    pub article_ref: NodeRef,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -50,7 +54,7 @@ fn scroll_to_current(root: &Element) {
 /// The article on screen.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let root = use_node_ref();
+    let root = props.article_ref.clone();
     {
         let root = root.clone();
         use_effect_with(
@@ -80,20 +84,42 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let cur = props.current;
     let s = props.strings;
     let meta = MetaLineProps::of(article, s);
+    let headings: Vec<(usize, AttrValue)> = article
+        .headings()
+        .filter(|(_, level, _)| *level == 2)
+        .map(|(n, _, text)| (n, AttrValue::from(text.to_owned())))
+        .collect();
+    let to_top = {
+        let root = root.clone();
+        Callback::from(move |_| {
+            let title = root
+                .cast::<Element>()
+                .and_then(|a| a.query_selector("h1").ok().flatten());
+            if let Some(h1) = title {
+                scroll_and_focus(&h1);
+            }
+        })
+    };
     html! {
         <>
-            <article class="ar-article" ref={root}>
+            <article class="ar-article" ref={root.clone()}>
                 if let Some(site) = site {
                     <p class="ar-site">{ site.name.clone() }</p>
                 }
-                <h1 class="ar-title">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
+                <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
                 <MetaLine ..meta />
+                <Toc {headings} article={root.clone()} strings={s} />
                 if let Some(lead) = &article.lead {
                     <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
                 }
                 <div class="ar-body">
                     { for article.blocks.iter().enumerate().map(|(n, b)| block_html(n, b, m, cur)) }
                 </div>
+                <p class="ar-to-top">
+                    <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>
+                        <span class="ar-icon" aria-hidden="true">{ "↑" }</span>{ s.back_to_top }
+                    </button>
+                </p>
             </article>
             <FooterView
                 publisher={publisher.cloned()}

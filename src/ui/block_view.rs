@@ -22,9 +22,10 @@ pub fn block_html(n: usize, block: &Block, matches: &ArticleMatches, current: us
             let inner = rich_text(t, &text(Field::Block(n)), current);
             let id = heading_id(n);
             match level {
-                3 => html! { <h3 key={n} {id} class="ar-h3">{ inner }</h3> },
-                4 => html! { <h4 key={n} {id} class="ar-h4">{ inner }</h4> },
-                _ => html! { <h2 key={n} {id} class="ar-h2">{ inner }</h2> },
+                // tabindex -1: the contents links move focus to the heading.
+                3 => html! { <h3 key={n} {id} class="ar-h3" tabindex="-1">{ inner }</h3> },
+                4 => html! { <h4 key={n} {id} class="ar-h4" tabindex="-1">{ inner }</h4> },
+                _ => html! { <h2 key={n} {id} class="ar-h2" tabindex="-1">{ inner }</h2> },
             }
         }
         Block::List { ordered, items } => {

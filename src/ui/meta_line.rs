@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::reading::display_date;
+use crate::core::reading::{display_date, reading_minutes};
 use crate::core::{Article, Strings};
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +11,8 @@ pub struct MetaLineProps {
     pub source: Option<AttrValue>,
     pub views: Option<u64>,
     pub author: Option<AttrValue>,
+    /// Reading time in minutes (fast, slow).
+    pub minutes: (u32, u32),
     pub strings: &'static Strings,
 }
 
@@ -23,6 +25,7 @@ impl MetaLineProps {
             source: attr(&a.source),
             views: a.views,
             author: attr(&a.author),
+            minutes: reading_minutes(a.char_count(), a.lang.as_deref().unwrap_or("zh")),
             strings,
         }
     }
@@ -45,9 +48,6 @@ pub fn MetaLine(props: &MetaLineProps) -> Html {
     if let Some(author) = &props.author {
         items.push((s.author, author.to_string()));
     }
-    if items.is_empty() {
-        return Html::default();
-    }
     html! {
         <p class="ar-meta">
             { for items.into_iter().map(|(label, value)| html! {
@@ -55,6 +55,7 @@ pub fn MetaLine(props: &MetaLineProps) -> Html {
                     <span class="ar-meta-label">{ label }{ s.separator }</span>{ value }
                 </span>
             }) }
+            <span class="ar-meta-item ar-reading-time">{ s.reading_time(props.minutes) }</span>
         </p>
     }
 }

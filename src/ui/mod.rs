@@ -10,11 +10,14 @@ mod error_view;
 mod footer_view;
 mod loader;
 mod meta_line;
+mod progress;
 mod rich_text;
+mod scroll;
 mod search_bar;
 pub mod state;
 pub mod storage;
 mod text_size;
+mod toc;
 mod toolbar;
 
 pub use app::{Reader, ReaderEvent, ReaderProps, Source, Theme};

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::progress::ReadingProgress;
 use super::search_bar::SearchBar;
 use super::state::Action;
 use crate::core::Strings;
@@ -18,6 +19,8 @@ pub struct ToolbarProps {
     pub back: bool,
     pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
+    /// The article on screen, for the progress bar.
+    pub article_ref: NodeRef,
 }
 
 /// The reader's top bar.
@@ -50,6 +53,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 list_mode={props.searching_list}
                 on_action={props.on_action.clone()}
             />
+            <ReadingProgress article={props.article_ref.clone()} strings={s} />
         </div>
     }
 }
