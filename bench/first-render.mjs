@@ -1,0 +1,92 @@
+// First render: median time from navigation start to the first frame with
+// a visible h1, for the standalone reader (dist/index.html, seed article)
+// against a static HTML page of the same article with the same CSS, measured
+// in one run, alternating, in headless Chromium. Prints figures and the ratio.
+//   node bench/first-render.mjs [runs=21]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/e2e/harness.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.argv[2] ?? 21);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** The seed article as plain server-rendered HTML, styled by the same CSS. */
+async function staticPage() {
+  const a = JSON.parse(await readFile(join(ROOT, 'content/seed-article.json'), 'utf8'));
+  const blocks = a.blocks.map((b) => b.type === 'heading' ? `<h2 class="ar-h2">${esc(b.text)}</h2>`
+    : b.type === 'list' ? `<ul class="ar-list">${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+    : `<p class="ar-p">${esc(b.text)}</p>`).join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(a.title)}</title>
+<link rel="icon" href="favicon.svg"><link rel="stylesheet" href="page.css"><link rel="stylesheet" href="article-reader.css"></head>
+<body><div class="ar-reader ar-theme-auto ar-step-1"><div class="ar-page"><article class="ar-article">
+<h1 class="ar-title">${esc(a.title)}</h1><p class="ar-meta">时间：${esc(a.published)} 来源：${esc(a.source)}</p>
+<p class="ar-lead">${esc(a.lead)}</p><div class="ar-body">${blocks}</div></article></div></div></body></html>`;
+}
+
+async function serve() {
+  const html = await staticPage();
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/static.html') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(html);
+    try {
+      const file = join(DIST, path === '/' ? 'index.html' : path);
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch { res.writeHead(404).end(); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Runs in the page before anything else: on every frame, look for a laid
+// out h1 in the document or in any open shadow root.
+const PROBE = () => {
+  const find = () => {
+    const h = document.querySelector('h1') ?? document.querySelector('article-reader')?.shadowRoot?.querySelector('h1');
+    return h && h.getBoundingClientRect().height > 0;
+  };
+  const tick = () => (find() ? (window.__h1 = performance.now()) : requestAnimationFrame(tick));
+  requestAnimationFrame(tick);
+};
+
+async function once(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    page.on('crash', () => console.error('page crashed:', url));
+    await page.addInitScript(PROBE);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__h1 !== undefined, null, { timeout: 10000 });
+    return await page.evaluate(() => window.__h1);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const server = await serve();
+const browser = await launch();
+try {
+  const reader = [], plain = [];
+  await once(browser, `${server.url}/`); // warm the server and the browser
+  for (let i = 0; i < RUNS; i++) {
+    reader.push(await once(browser, `${server.url}/`));
+    plain.push(await once(browser, `${server.url}/static.html`));
+  }
+  const r = median(reader), s = median(plain);
+  console.log(`first render, navigation start → visible h1, median of ${RUNS} (360×740, headless Chromium, loopback):`);
+  console.log(`  static HTML page      ${s.toFixed(1)} ms`);
+  console.log(`  standalone reader     ${r.toFixed(1)} ms`);
+  console.log(`  ratio                 ${(r / s).toFixed(2)}×  (target ≤ 1.30×)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
