@@ -75,22 +75,31 @@ export function mount(element, options = {}) {
 
 /**
  * A headless search index over `docs`: an array of articles in any accepted
- * format, a JSON Feed, or one article (objects or JSON text). Resolves to an
- * index whose search(query) returns ranked hits
- * [{ id, index, title, score, snippet, marks, titleMarks }].
+ * format, a JSON Feed, or one article (objects or JSON text). Options:
+ * `variants` (simplified and traditional forms match each other).
+ * Resolves to an index whose search(query, { limit }) returns ranked hits
+ * [{ id, index, title, score, snippet, marks, titleMarks }] (the best
+ * `limit`, default all) with the number of matching articles as `total`.
  */
-export async function createIndex(docs) {
+export async function createIndex(docs, options = {}) {
   await boot();
   const json = typeof docs === 'string' ? docs : JSON.stringify(docs);
-  const inner = createIndexFromJson(json);
+  const inner = createIndexFromJson(json, Boolean(options && options.variants));
+  const limitOf = (o) => {
+    const n = Number(o && o.limit);
+    return o && o.limit != null && n >= 0 && n < 2 ** 32 ? Math.floor(n) : undefined;
+  };
   return {
     get size() { return inner.size; },
-    search: (query) => inner.search(String(query ?? '')),
+    /** Bytes of wasm memory the index holds besides the articles. */
+    get indexBytes() { return inner.indexBytes; },
+    search: (query, opts) => inner.search(String(query ?? ''), limitOf(opts)),
+    count: (query) => inner.count(String(query ?? '')),
     free: () => inner.free(),
   };
 }
 
-const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query'];
+const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query', 'max-bytes'];
 
 class ArticleReaderElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -104,6 +113,7 @@ class ArticleReaderElement extends HTMLElement {
       fontSize: this.getAttribute('font-size') ?? undefined,
       theme: this.getAttribute('theme') ?? undefined,
       query: this.getAttribute('query') ?? undefined,
+      maxBytes: this.getAttribute('max-bytes') ?? undefined,
     };
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline) o.json = inline.textContent;

@@ -22,6 +22,14 @@ fn get_str(obj: &JsValue, key: &str) -> Option<String> {
         .filter(|s| !s.trim().is_empty())
 }
 
+/// A number given as a JS number or a numeric string (attributes).
+fn get_number(obj: &JsValue, key: &str) -> Option<f64> {
+    let v = Reflect::get(obj, &JsValue::from_str(key)).ok()?;
+    v.as_f64()
+        .or_else(|| v.as_string().and_then(|s| s.trim().parse().ok()))
+        .filter(|n: &f64| n.is_finite() && *n > 0.0)
+}
+
 fn get_bool(obj: &JsValue, key: &str) -> bool {
     Reflect::get(obj, &JsValue::from_str(key))
         .ok()
@@ -59,7 +67,7 @@ fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
 }
 
 /// Reads mount options: `src`, `json` (document text), `lang`, `theme`,
-/// `fontSize`, `query`, `standalone`.
+/// `fontSize`, `query`, `maxBytes`, `standalone`.
 fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
     let source = if let Some(json) = get_str(options, "json") {
         Source::Json(Rc::from(json.as_str()))
@@ -77,6 +85,7 @@ fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
         query: get_str(options, "query")
             .map(AttrValue::from)
             .unwrap_or_default(),
+        max_bytes: get_number(options, "maxBytes").map(|n| n as usize),
         standalone: get_bool(options, "standalone"),
         on_event: Callback::from(move |e: ReaderEvent| dispatch(&host, &e)),
     }
@@ -132,12 +141,21 @@ impl SearchIndex {
         self.inner.articles().len()
     }
 
+    /// Bytes the index holds in wasm memory besides the articles.
+    #[wasm_bindgen(getter, js_name = indexBytes)]
+    pub fn index_bytes(&self) -> usize {
+        self.inner.index_bytes()
+    }
+
     /// Ranked hits: `[{id, index, title, score, snippet, marks: [[start,
-    /// end], …], titleMarks}]`. Offsets count UTF-16 code units, as JS
-    /// string indexes do.
-    pub fn search(&self, query: &str) -> Array {
+    /// end], …], titleMarks}]`, the best `limit` (all when absent), with
+    /// the number of matching articles as the array's `total`. Offsets
+    /// count UTF-16 code units, as JS string indexes do.
+    pub fn search(&self, query: &str, limit: Option<u32>) -> Array {
+        let limit = limit.map_or(usize::MAX, |l| l as usize);
+        let results = self.inner.search_top(&parse_query(query), limit);
         let out = Array::new();
-        for hit in self.inner.search(&parse_query(query)) {
+        for hit in results.hits {
             let a = &self.inner.articles()[hit.index];
             let o = Object::new();
             set(&o, "id", hit.id.as_str());
@@ -149,7 +167,13 @@ impl SearchIndex {
             set(&o, "titleMarks", utf16_ranges(&a.title, &hit.title_marks));
             out.push(&o);
         }
+        set(&out, "total", results.total as u32);
         out
+    }
+
+    /// Number of articles matching `query`.
+    pub fn count(&self, query: &str) -> usize {
+        self.inner.count(&parse_query(query))
     }
 }
 
@@ -167,14 +191,31 @@ fn utf16_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> Array {
 }
 
 /// Builds a search index from JSON text: an array of articles in any
-/// accepted format, a JSON Feed, or one article.
+/// accepted format, a JSON Feed, or one article. With `variants`,
+/// simplified and traditional forms match each other. The host hands the
+/// data over itself, so the collection size limit is lifted.
 #[wasm_bindgen(js_name = createIndexFromJson)]
-pub fn create_index_from_json(json: &str) -> Result<SearchIndex, JsError> {
-    let limits = Limits::default();
+pub fn create_index_from_json(json: &str, variants: bool) -> Result<SearchIndex, JsError> {
+    let limits = Limits {
+        max_items: usize::MAX,
+        ..Limits::default()
+    };
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
     let articles = format::parse_many(value, &limits).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(SearchIndex {
-        inner: CoreIndex::new(articles),
+        inner: CoreIndex::with_variants(articles, variants),
     })
+}
+
+/// Bytes of wasm linear memory (for benchmarks).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0.0, |b| b.byte_length() as f64)
+        })
 }

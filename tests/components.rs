@@ -24,6 +24,7 @@ fn props(source: Source) -> ReaderProps {
         theme: Theme::Light,
         font_step: None,
         query: AttrValue::default(),
+        max_bytes: None,
         standalone: false,
         on_event: Callback::noop(),
     }

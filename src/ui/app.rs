@@ -85,6 +85,9 @@ pub struct ReaderProps {
     /// Initial search query (`?q=`).
     #[prop_or_default]
     pub query: AttrValue,
+    /// Largest document accepted, in bytes (default 5 MB).
+    #[prop_or_default]
+    pub max_bytes: Option<usize>,
     /// The whole page is ours (standalone): use a `main` landmark.
     #[prop_or_default]
     pub standalone: bool,
@@ -92,13 +95,21 @@ pub struct ReaderProps {
     pub on_event: Callback<ReaderEvent>,
 }
 
-fn parse_inline(source: &Source) -> Phase {
+fn limits(max_bytes: Option<usize>) -> Limits {
+    let mut limits = Limits::default();
+    if let Some(max) = max_bytes {
+        limits.max_bytes = max;
+    }
+    limits
+}
+
+fn parse_inline(source: &Source, limits: &Limits) -> Phase {
     let json = match source {
         Source::Url(_) => return Phase::Loading,
         Source::Seed => SEED_ARTICLE_JSON,
         Source::Json(text) => text,
     };
-    match parse_document(json.as_bytes(), &Limits::default()) {
+    match parse_document(json.as_bytes(), limits) {
         Ok(doc) => Phase::Ready(Shared(Rc::new(doc))),
         Err(e) => Phase::Failed(e),
     }
@@ -129,7 +140,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             .or(props.font_step)
             .map(|s| clamp_step(s as i64))
             .unwrap_or(DEFAULT_STEP);
-        State::new(parse_inline(&props.source), props.query.to_string(), step)
+        State::new(
+            parse_inline(&props.source, &limits(props.max_bytes)),
+            props.query.to_string(),
+            step,
+        )
     });
     let first_load = use_mut_ref(|| true);
     let article_ref = use_node_ref();
@@ -143,13 +158,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with(
-            (props.source.clone(), state.attempt),
-            move |(source, attempt)| {
+            (props.source.clone(), state.attempt, props.max_bytes),
+            move |(source, attempt, max_bytes)| {
+                let limits = limits(*max_bytes);
                 let first = std::mem::replace(&mut *first_load.borrow_mut(), false);
                 let mut cancel = None;
                 match source {
-                    Source::Url(url) => cancel = Some(loader::load(url.to_string(), dispatch)),
-                    _ if !first || *attempt > 0 => match parse_inline(source) {
+                    Source::Url(url) => {
+                        cancel = Some(loader::load(url.to_string(), limits, dispatch))
+                    }
+                    _ if !first || *attempt > 0 => match parse_inline(source, &limits) {
                         Phase::Ready(doc) => {
                             dispatch.dispatch(Action::Loaded(Box::new((*doc).clone())))
                         }

@@ -35,7 +35,7 @@ impl Drop for LoadGuard {
 
 /// Starts loading `url`; the result is dispatched unless the returned guard
 /// was dropped first.
-pub fn load(url: String, dispatch: UseReducerDispatcher<State>) -> LoadGuard {
+pub fn load(url: String, limits: Limits, dispatch: UseReducerDispatcher<State>) -> LoadGuard {
     let controller = AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let cancelled = Rc::new(Cell::new(false));
@@ -52,7 +52,7 @@ pub fn load(url: String, dispatch: UseReducerDispatcher<State>) -> LoadGuard {
     };
     let done = cancelled.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = fetch(&url, signal.as_ref(), &Limits::default()).await;
+        let result = fetch(&url, signal.as_ref(), &limits).await;
         if done.get() {
             return;
         }
