@@ -4,7 +4,7 @@
 # Our wasm-opt (npm binaryen 132) comes first on PATH, before anything else.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test bench clean
+.PHONY: setup serve build test bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,6 +22,9 @@ test: setup
 
 bench: setup
 	@bash scripts/bench.sh
+
+fuzz: setup
+	@bash scripts/fuzz.sh $(or $(SECONDS),60)
 
 clean:
 	cargo clean
