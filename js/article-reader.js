@@ -8,69 +8,152 @@ import init, { mountReader, createIndexFromJson } from './article-reader-wasm.js
 const here = (name) => new URL(name, import.meta.url).href;
 const CSS_URL = here('article-reader.css');
 let booted;
-const boot = () => (booted ??= init({ module_or_path: here('article-reader-wasm_bg.wasm') }));
+// A failed load (network, CSP without 'wasm-unsafe-eval') is not cached:
+// the next mount tries again.
+const boot = () => (booted ??= init({ module_or_path: here('article-reader-wasm_bg.wasm') })
+  .catch((err) => { booted = undefined; throw err; }));
 
-/** Builds the shadow root (or, where none is allowed, a light-DOM shell). */
+/**
+ * Builds the shadow root. An element that cannot have one (a <ul>, an
+ * <input>, one with a closed root of its own) gets a <div> child that does:
+ * the stylesheet must never land in the light DOM, where it would apply to
+ * the whole host page.
+ */
 function shell(element) {
   let root;
   try {
     root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   } catch {
-    root = element;
+    const inner = document.createElement('div');
+    element.replaceChildren(inner);
+    root = inner.attachShadow({ mode: 'open' });
   }
-  root.replaceChildren();
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = CSS_URL;
+  // The standalone page ships a prerendered reader (a declarative shadow
+  // root): keep it on screen until the live one has rendered, then swap.
+  const prerendered = root.querySelector(':scope > .ar-prerendered') ? [...root.childNodes] : [];
+  let link = prerendered.find((n) => n.nodeName === 'LINK');
+  if (!prerendered.length) {
+    root.replaceChildren();
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = CSS_URL;
+    root.append(link);
+  }
   const container = document.createElement('div');
-  container.className = 'ar-host';
-  root.append(link, container);
+  container.className = prerendered.length ? 'ar-host ar-pending' : 'ar-host';
+  root.append(container);
   // Render once the stylesheet is in, so the reader never flashes unstyled.
+  // `unblock` settles it early (on destroy: a removed <link> never loads).
+  let unblock;
   const styled = new Promise((resolve) => {
+    unblock = resolve;
+    if (link.sheet) resolve();
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', resolve, { once: true });
   });
-  return { root, container, styled };
+  /** Shows the live reader in place of the prerendered one. */
+  const reveal = () => {
+    for (const node of prerendered) if (node !== link) node.remove();
+    container.classList.remove('ar-pending');
+    element.setAttribute('data-ar-live', '');
+  };
+  return { root, container, styled, unblock, reveal };
 }
 
+/** Lone surrogates (a string cut inside an emoji) become U+FFFD rather
+ * than `\udXXX` escapes, which no JSON parser in Rust accepts. */
+const wellFormed = (key, value) => (typeof value === 'string' && value.toWellFormed ? value.toWellFormed() : value);
+
+/** Options as the wasm side reads them: `article` becomes `json` text. */
 function normalise(options = {}) {
   const o = { ...options };
-  if (o.article !== undefined && o.json === undefined) o.json = JSON.stringify(o.article);
+  if (o.article !== undefined && o.json === undefined) o.json = JSON.stringify(o.article, wellFormed);
   delete o.article;
   return o;
 }
 
+/** The error view for failures before the reader runs (the wasm did not
+ * load, the options could not be read): text only, in the UI language. */
+function showFailure(container, element, options, message) {
+  const tag = String((options && options.lang) || element.closest('[lang]')?.getAttribute('lang') || 'zh-CN');
+  const en = tag.toLowerCase().startsWith('en');
+  const view = document.createElement('div');
+  view.className = 'ar-reader ar-theme-auto';
+  view.lang = en ? 'en' : 'zh-CN';
+  const alert = document.createElement('div');
+  alert.className = 'ar-error';
+  alert.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'ar-error-title';
+  title.textContent = en ? 'The reader could not start' : '阅读器无法启动';
+  const detail = document.createElement('p');
+  detail.className = 'ar-error-message';
+  detail.textContent = message;
+  alert.append(title, detail);
+  view.append(alert);
+  container.replaceChildren(view);
+}
+
+/** element → the handle of the reader mounted into it. */
+const mounted = new WeakMap();
+
 /**
  * Mounts a reader into `element` (inside its shadow root when it can have
- * one). Returns at once a handle with update(options) and destroy().
- * Options: src, article (object), json (text), lang, theme, fontSize, query.
+ * one). Returns at once a handle with update(options), destroy() and
+ * `ready` (a promise that settles once the reader runs, fails or is
+ * destroyed). Mounting again into the same element replaces the reader.
+ * Options: src, article (object), json (text), lang, theme, fontSize,
+ * query, maxBytes.
  */
 export function mount(element, options = {}) {
+  mounted.get(element)?.destroy();
   let handle = null;
   let destroyed = false;
-  let pending = normalise(options);
-  const { root, styled } = shell(element);
-  const ready = Promise.all([boot(), styled]).then(() => {
+  let pending;
+  let unreadable = null;
+  try {
+    pending = normalise(options);
+  } catch (err) {
+    unreadable = err; // e.g. a cyclic `article`: shown as an error, not thrown
+  }
+  const { root, container, styled, unblock, reveal } = shell(element);
+  const ready = Promise.all([boot(), styled]).then(async () => {
     if (destroyed) return;
-    const container = root.querySelector('.ar-host');
+    if (unreadable) throw unreadable;
     handle = mountReader(element, container, pending);
+    // Yew renders in a microtask; the frame callback runs after it and
+    // before the paint, so the swap never shows an empty reader.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (!destroyed) reveal();
   }).catch((err) => {
+    if (destroyed) return;
+    reveal();
+    const message = String((err && err.message) || err);
+    showFailure(container, element, options, message);
     element.dispatchEvent(new CustomEvent('article-reader:error', {
-      bubbles: true, composed: true, detail: { message: String(err && err.message || err) },
+      bubbles: true, composed: true, detail: { message },
     }));
   });
-  return {
+  const api = {
     ready,
     update(next) {
       pending = normalise(next);
+      unreadable = null;
       if (handle) handle.update(pending);
     },
     destroy() {
+      if (destroyed) return;
       destroyed = true;
+      unblock();
+      if (mounted.get(element) === api) mounted.delete(element);
       if (handle) { handle.destroy(); handle.free(); handle = null; }
       root.replaceChildren();
+      element.removeAttribute('data-ar-live');
+      if (root.host !== element) root.host.remove();
     },
   };
+  mounted.set(element, api);
+  return api;
 }
 
 /**
@@ -93,10 +176,35 @@ export async function createIndex(docs, options = {}) {
     get size() { return inner.size; },
     /** Bytes of wasm memory the index holds besides the articles. */
     get indexBytes() { return inner.indexBytes; },
-    search: (query, opts) => inner.search(String(query ?? ''), limitOf(opts)),
+    search: (query, opts) => unpackHits(inner.searchPacked(String(query ?? ''), limitOf(opts))),
     count: (query) => inner.count(String(query ?? '')),
     free: () => inner.free(),
   };
+}
+
+/** Hit objects from SearchIndex.searchPacked (layout documented in src/embed.rs). */
+function unpackHits([nums, text]) {
+  const hits = [];
+  let p = 2;
+  let t = 0;
+  const piece = (n) => text.slice(t, (t += n));
+  const pairs = () => {
+    const out = [];
+    for (let m = nums[p++]; m > 0; m--) out.push([nums[p++], nums[p++]]);
+    return out;
+  };
+  for (let h = 0; h < nums[1]; h++) {
+    const index = nums[p++];
+    const score = nums[p++] / 1000;
+    const [idLen, titleLen, snippetLen] = [nums[p++], nums[p++], nums[p++]];
+    const id = piece(idLen);
+    const title = piece(titleLen);
+    const snippet = piece(snippetLen);
+    const marks = pairs();
+    hits.push({ id, index, title, score, snippet, marks, titleMarks: pairs() });
+  }
+  hits.total = nums[0];
+  return hits;
 }
 
 const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query', 'max-bytes'];
@@ -128,7 +236,13 @@ class ArticleReaderElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.#reader) this.#reader = mount(this, this.#options());
+    // Upgraded while the parser is still inside us (an async or early
+    // loader): the inline JSON may not have arrived yet, so wait for it.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.connectedCallback(), { once: true });
+      return;
+    }
+    if (!this.#reader && this.isConnected) this.#reader = mount(this, this.#options());
   }
 
   disconnectedCallback() {

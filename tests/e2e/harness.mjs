@@ -25,25 +25,65 @@ const TYPES = {
 const routes = {
   '/broken.json': (req, res) => send(res, 200, '{"format": "article-reader", "title": ', '.json'),
   '/not-json.json': (req, res) => send(res, 200, '<html>oops</html>', '.json'),
+  // Hostile documents (hardening tests), generated on first use.
+  '/huge.json': (req, res) => send(res, 200, hostile('huge'), '.json', { 'content-length': hostile('huge').length }),
+  '/huge-chunked.json': (req, res) => sendChunked(res, hostile('huge'), '.json'),
+  '/deep.json': (req, res) => send(res, 200, hostile('deep'), '.json'),
+  '/invalid-utf8.json': (req, res) => send(res, 200, hostile('utf8'), '.json'),
 };
+
+const hostileCache = {};
+/** A 20 MB native document, one nested 100,000 levels deep, one with invalid UTF-8. */
+function hostile(kind) {
+  const head = '{"format":"article-reader","version":1,"title":"hostile","blocks":';
+  hostileCache[kind] ??= {
+    huge: () => {
+      const para = JSON.stringify({ type: 'paragraph', text: '干部作风'.repeat(2000) });
+      const n = Math.ceil(20e6 / Buffer.byteLength(para)) + 1;
+      return Buffer.from(`${head}[${Array(n).fill(para).join(',')}]}`);
+    },
+    deep: () => Buffer.from(`${head}${'['.repeat(100000)}${']'.repeat(100000)}}`),
+    utf8: () => Buffer.concat([Buffer.from(`${head}[{"type":"paragraph","text":"ok `),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from('"}]}')]),
+  }[kind]();
+  return hostileCache[kind];
+}
+
+/** Sends `body` in 64 KB chunks without a content-length (chunked encoding). */
+function sendChunked(res, body, ext) {
+  res.writeHead(200, { 'content-type': TYPES[ext] });
+  for (let i = 0; i < body.length; i += 65536) res.write(body.subarray(i, i + 65536));
+  res.end();
+}
 
 function send(res, status, body, ext, headers = {}) {
   res.writeHead(status, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...headers });
   res.end(body);
 }
 
-/** Starts the server on a free loopback port. `csp` adds a CSP header to HTML. */
-export async function startServer({ csp = PAGE_CSP } = {}) {
+/**
+ * Starts the server on a free loopback port. `csp` adds a CSP header to HTML;
+ * `routes` adds handlers (path → (req, res, url)) for this server only.
+ * dist/ is served at / and also under /sub/dir/ (a host's sub-path).
+ */
+export async function startServer({ csp = PAGE_CSP, routes: extra = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
-    if (routes[path]) return routes[path](req, res);
+    const route = extra[path] ?? routes[path];
+    if (route) return route(req, res, url);
     if (path.startsWith('/status/')) return send(res, parseInt(path.split('/')[2], 10) || 500, 'error', '.json');
-    const base = path.startsWith('/fixtures/') ? FIXTURES : path.startsWith('/pages/') ? join(ROOT, 'tests', 'e2e') : DIST;
-    const rel = path.replace(/^\/(fixtures|pages)\//, '/');
-    const file = normalize(join(base, rel.endsWith('/') ? rel + 'index.html' : rel));
-    if (!file.startsWith(base)) return send(res, 403, 'no', '.txt');
+    const E2E = join(ROOT, 'tests', 'e2e');
+    // /pages/x is tests/e2e/pages/x when that exists, else tests/e2e/x.
+    const bases = path.startsWith('/fixtures/') ? [FIXTURES] : path.startsWith('/pages/') ? [join(E2E, 'pages'), E2E] : [DIST];
+    const rel = path.replace(/^\/(fixtures|pages|sub\/dir)\//, '/');
     try {
+      let file;
+      for (const base of bases) {
+        file = normalize(join(base, rel.endsWith('/') ? rel + 'index.html' : rel));
+        if (!file.startsWith(base)) return send(res, 403, 'no', '.txt');
+        if (await stat(file).then((s) => s.isFile(), () => false)) break;
+      }
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const ext = extname(file);
       const headers = ext === '.html' && csp ? { 'content-security-policy': csp } : {};

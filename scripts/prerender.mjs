@@ -1,0 +1,72 @@
+// Trunk post-build hook: prerenders the standalone page's seed article into
+// index.html as a declarative shadow root, so the title and first screen
+// paint as fast as a static page. The markup is the real widget's own DOM,
+// rendered by the built wasm in headless Chromium, so it cannot drift from
+// what the app renders; the app replaces it once it has mounted.
+//   TRUNK_STAGING_DIR=dist node scripts/prerender.mjs
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const MARKER = '<article-reader standalone></article-reader>';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  chromium = null;
+}
+if (!chromium || !existsSync(chromiumPath)) {
+  console.warn('prerender: skipped (needs playwright-core and Chromium; run scripts/setup.sh)');
+  process.exit(0);
+}
+
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+// Trunk leaves its (empty) rust link in the output; it does nothing.
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+if (!html.includes(MARKER)) {
+  console.warn('prerender: skipped (no empty standalone element in index.html)');
+  await writeFile(indexPath, html);
+  process.exit(0);
+}
+
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+  try {
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('h1'));
+  const shadow = await page.evaluate(() => {
+    const root = document.querySelector('article-reader').shadowRoot;
+    root.querySelector('.ar-host')?.classList.add('ar-prerendered');
+    return root.getHTML();
+  });
+  const markup = shadow.split(`${origin}/`).join('');
+  html = html.replace(MARKER,
+    `<article-reader standalone><template shadowrootmode="open">${markup}</template></article-reader>`);
+  await writeFile(indexPath, html);
+  console.log(`prerender: seed article written into ${indexPath} (${markup.length} bytes)`);
+} finally {
+  await browser.close();
+  server.close();
+}

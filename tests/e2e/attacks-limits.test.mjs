@@ -1,0 +1,102 @@
+// Hardening (issue 6), part 2: documents built to hurt — 20 MB (announced
+// and streamed), nested 100,000 levels deep, invalid UTF-8 — end in the
+// alert view with a readable message, and the page stays responsive.
+// (The harness generates them: /huge.json, /huge-chunked.json, /deep.json,
+// /invalid-utf8.json.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, newPage } from './harness.mjs';
+
+const T = { timeout: 60000 };
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** After the alert: the main thread answers at once and the reader still
+ * takes input. */
+async function assertResponsive(page, scope) {
+  const t0 = Date.now();
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  const lag = Date.now() - t0;
+  assert.ok(lag < 1000, `the page took ${lag} ms to answer after the alert`);
+  const box = scope.getByRole('searchbox', { name: '搜索' });
+  await box.fill('干部', { timeout: 2000 });
+  assert.equal(await box.inputValue(), '干部');
+  assert.ok(await scope.getByRole('button', { name: '重试' }).isVisible());
+}
+
+const CASES = [
+  ['a 20 MB document (Content-Length)', '/huge.json', /文档太大.*上限/],
+  ['a 20 MB document (chunked, no length)', '/huge-chunked.json', /文档太大.*上限/],
+  ['a document nested 100,000 levels deep', '/deep.json', /不是有效的 JSON/],
+  ['a document with invalid UTF-8 bytes', '/invalid-utf8.json', /UTF-8/],
+];
+
+for (const [name, src, message] of CASES) {
+  test(`${name} via ?src= ends in the alert, and the page stays responsive`, T, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.addInitScript(() => {
+        window.__errors = [];
+        document.addEventListener('article-reader:error', (e) => window.__errors.push(e.detail.message));
+      });
+      const t0 = Date.now();
+      await page.goto(`${server.url}/?src=${src}`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 20000 });
+      const took = Date.now() - t0;
+      const text = (await alert.textContent()).trim();
+      assert.match(text, message);
+      assert.ok(text.length < 400, `an unreadable message (${text.length} chars)`);
+      assert.doesNotMatch(text, /panic|unreachable|RuntimeError|undefined/i);
+      await assertResponsive(page, page);
+      const errors = await page.evaluate(() => window.__errors);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], message);
+      assert.ok(took < 15000, `${took} ms to give up`);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('the same documents given inline (mount json, lone surrogates) end in the alert too', T, async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/pages/blank.html`);
+    const deep = await (await fetch(`${server.url}/deep.json`)).text();
+    const cases = [
+      [deep, /不是有效的 JSON/],
+      ['{"format":"article-reader","version":1,"title":"\\ud800","blocks":[]}', /不是有效的 JSON/],
+      [`{"format":"article-reader","version":1,"title":"t","blocks":[${'{"type":"paragraph","text":"x"},'.repeat(20000)}{"type":"paragraph","text":"x"}]}`, /上限/],
+    ];
+    for (const [n, [json, message]] of cases.entries()) {
+      await page.evaluate(async ({ json, n }) => {
+        const { mount } = await import('/article-reader.js');
+        const el = document.createElement('section');
+        el.id = `c${n}`;
+        document.body.append(el);
+        await mount(el, { json }).ready;
+      }, { json, n });
+      const scope = page.locator(`#c${n}`);
+      const alert = scope.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), message, `case ${n}`);
+      await assertResponsive(page, scope);
+    }
+    // A lone surrogate inside a valid document is just text.
+    await page.evaluate(async () => {
+      const { mount } = await import('/article-reader.js');
+      const el = document.createElement('section');
+      el.id = 'lone';
+      document.body.append(el);
+      await mount(el, { article: { format: 'article-reader', version: 1, title: 'a\ud800b', blocks: [] } }).ready;
+    });
+    await page.locator('#lone h1').waitFor();
+    assert.equal((await page.locator('#lone h1').textContent()).trim(), 'a\ufffdb');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
