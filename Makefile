@@ -4,7 +4,7 @@
 # Our wasm-opt (npm binaryen 132) comes first on PATH, before anything else.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test bench fuzz clean
+.PHONY: setup serve build test bench bench-search lighthouse screenshots fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,6 +22,19 @@ test: setup
 
 bench: setup
 	@bash scripts/bench.sh
+
+# Search against a JS scan and MiniSearch in headless Chromium (prints a table).
+bench-search: build
+	node bench/search.mjs
+
+# Lighthouse mobile audit of the standalone page (prints scores and failing
+# audits; exits 1 below performance 95 / accessibility 100 / best practices 100).
+lighthouse: build
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node bench/lighthouse.mjs
+
+# The README screenshots (360×740) into docs/screenshots/.
+screenshots: build
+	node bench/screenshots.mjs
 
 fuzz: setup
 	@bash scripts/fuzz.sh $(or $(SECONDS),60)

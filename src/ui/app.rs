@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article_view::ArticleView;
+use super::article_view::{article_footer, ArticleView};
 use super::collection_view::CollectionView;
 use super::error_view::ErrorView;
 use super::loader;
@@ -88,7 +88,9 @@ pub struct ReaderProps {
     /// Largest document accepted, in bytes (default 5 MB).
     #[prop_or_default]
     pub max_bytes: Option<usize>,
-    /// The whole page is ours (standalone): use a `main` landmark.
+    /// The whole page is ours (standalone): the toolbar is the `banner`, the
+    /// text size control and the document are `main`, and the publisher
+    /// footer is a top-level `contentinfo` after it.
     #[prop_or_default]
     pub standalone: bool,
     #[prop_or_default]
@@ -153,6 +155,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         storage::use_step_sync(Callback::from(move |step| {
             dispatch.dispatch(Action::SetStep(step))
         }));
+    }
+    // A live `font-size` change applies when the reader has no stored choice
+    // (the stored choice is the reader's own, and wins).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.font_step, move |step| {
+            if let (Some(step), None) = (*step, storage::load_step()) {
+                dispatch.dispatch(Action::SetStep(clamp_step(step as i64)));
+            }
+        });
     }
 
     {
@@ -250,33 +262,58 @@ pub fn Reader(props: &ReaderProps) -> Html {
         },
     };
 
+    // The publisher footer of the article on screen.
+    let footer = match &state.phase {
+        Phase::Ready(doc) => article_footer(doc, state.open_item, strings),
+        _ => Html::default(),
+    };
+    let has_footer = matches!(&state.phase, Phase::Ready(_)) && state.article().is_some();
+
     let classes = classes!(
         "ar-reader",
         props.theme.class(),
         format!("ar-step-{}", state.step)
     );
-    let content = html! {
-        <>
-            <Toolbar
-                {strings}
-                query={AttrValue::from(state.query.clone())}
-                total={state.matches.len()}
-                current={state.current}
-                searching_list={!in_item && matches!(&state.phase, Phase::Ready(d) if matches!(**d, Document::Collection(_)))}
-                back={in_item}
-                on_action={on_action.clone()}
-                on_close={on_close}
-                article_ref={article_ref.clone()}
-            />
-            <div class="ar-page">
-                <TextSize {strings} step={state.step} on_change={on_step} />
-                { body }
-            </div>
-        </>
+    let toolbar = html! {
+        <Toolbar
+            {strings}
+            query={AttrValue::from(state.query.clone())}
+            total={state.matches.len()}
+            current={state.current}
+            searching_list={!in_item && matches!(&state.phase, Phase::Ready(d) if matches!(**d, Document::Collection(_)))}
+            back={in_item}
+            banner={props.standalone}
+            on_action={on_action.clone()}
+            on_close={on_close}
+            article_ref={article_ref.clone()}
+        />
     };
+    let size = html! { <TextSize {strings} step={state.step} on_change={on_step} /> };
     if props.standalone {
-        html! { <main class={classes} lang={lang.tag()}>{ content }</main> }
+        // The whole page is ours: banner (the toolbar), main, and the footer
+        // as a top-level contentinfo landmark outside main.
+        html! {
+            <div class={classes} lang={lang.tag()}>
+                { toolbar }
+                <main class={classes!("ar-page", has_footer.then_some("ar-page-main"))}>
+                    { size }
+                    { body }
+                </main>
+                if has_footer {
+                    <div class="ar-page ar-page-footer">{ footer }</div>
+                }
+            </div>
+        }
     } else {
-        html! { <div class={classes} lang={lang.tag()}>{ content }</div> }
+        html! {
+            <div class={classes} lang={lang.tag()}>
+                { toolbar }
+                <div class="ar-page">
+                    { size }
+                    { body }
+                    { footer }
+                </div>
+            </div>
+        }
     }
 }

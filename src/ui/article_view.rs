@@ -1,5 +1,7 @@
-//! One article: title, meta line, lead, blocks and footer, with search
-//! marks; scrolls the current match into view.
+//! One article: title, meta line, lead and blocks, with search marks;
+//! scrolls the current match into view. Its publisher footer is rendered
+//! by the root (see [`article_footer`]) so that, standalone, the footer can
+//! sit outside the `main` landmark.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -13,7 +15,7 @@ use super::scroll::scroll_and_focus;
 use super::state::Shared;
 use super::toc::Toc;
 use crate::core::search::ArticleMatches;
-use crate::core::{Document, Field, Strings};
+use crate::core::{Article, Document, Field, Publisher, Site, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -68,17 +70,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             },
         );
     }
-    let article = match (&*props.doc, props.item) {
-        (Document::Article(a), _) => a,
-        (Document::Collection(c), Some(i)) if i < c.items.len() => &c.items[i],
-        _ => return Html::default(),
-    };
-    let (site, publisher) = match &*props.doc {
-        Document::Collection(c) => (
-            article.site.as_ref().or(c.site.as_ref()),
-            article.publisher.as_ref().or(c.publisher.as_ref()),
-        ),
-        Document::Article(_) => (article.site.as_ref(), article.publisher.as_ref()),
+    let Some((article, site, _)) = article_parts(&props.doc, props.item) else {
+        return Html::default();
     };
     let m = &*props.matches;
     let cur = props.current;
@@ -101,31 +94,57 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     html! {
-        <>
-            <article class="ar-article" ref={root.clone()}>
-                if let Some(site) = site {
-                    <p class="ar-site">{ site.name.clone() }</p>
-                }
-                <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
-                <MetaLine ..meta />
-                <Toc {headings} article={root.clone()} strings={s} />
-                if let Some(lead) = &article.lead {
-                    <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
-                }
-                <div class="ar-body">
-                    { for article.blocks.iter().enumerate().map(|(n, b)| block_html(n, b, m, cur)) }
-                </div>
-                <p class="ar-to-top">
-                    <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>
-                        <span class="ar-icon" aria-hidden="true">{ "↑" }</span>{ s.back_to_top }
-                    </button>
-                </p>
-            </article>
+        <article class="ar-article" ref={root.clone()}>
+            if let Some(site) = site {
+                <p class="ar-site">{ site.name.clone() }</p>
+            }
+            <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
+            <MetaLine ..meta />
+            <Toc {headings} article={root.clone()} strings={s} />
+            if let Some(lead) = &article.lead {
+                <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
+            }
+            <div class="ar-body">
+                { for article.blocks.iter().enumerate().map(|(n, b)| block_html(n, b, m, cur)) }
+            </div>
+            <p class="ar-to-top">
+                <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>
+                    <span class="ar-icon" aria-hidden="true">{ "↑" }</span>{ s.back_to_top }
+                </button>
+            </p>
+        </article>
+    }
+}
+
+/// The article on screen in `doc` (the open item of a collection) with its
+/// site and publisher; an item without its own falls back to the collection's.
+pub fn article_parts(
+    doc: &Document,
+    item: Option<usize>,
+) -> Option<(&Article, Option<&Site>, Option<&Publisher>)> {
+    match (doc, item) {
+        (Document::Article(a), _) => Some((a, a.site.as_ref(), a.publisher.as_ref())),
+        (Document::Collection(c), Some(i)) => c.items.get(i).map(|a| {
+            (
+                a,
+                a.site.as_ref().or(c.site.as_ref()),
+                a.publisher.as_ref().or(c.publisher.as_ref()),
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// The publisher footer of the article on screen (nothing without one).
+pub fn article_footer(doc: &Document, item: Option<usize>, strings: &'static Strings) -> Html {
+    match article_parts(doc, item) {
+        Some((_, site, publisher)) => html! {
             <FooterView
                 publisher={publisher.cloned()}
                 site_name={site.map(|s| AttrValue::from(s.name.clone()))}
-                strings={s}
+                {strings}
             />
-        </>
+        },
+        None => Html::default(),
     }
 }

@@ -17,6 +17,9 @@ pub struct ToolbarProps {
     pub searching_list: bool,
     /// Show 返回 / Back instead of 关闭 / Close.
     pub back: bool,
+    /// The reader is the whole page: the bar is its `banner` landmark.
+    #[prop_or_default]
+    pub banner: bool,
     pub on_action: Callback<Action>,
     pub on_close: Callback<()>,
     /// The article on screen, for the progress bar.
@@ -42,8 +45,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </button>
         }
     };
-    html! {
-        <div class="ar-bar">
+    let content = html! {
+        <>
             { lead }
             <SearchBar
                 strings={s}
@@ -54,6 +57,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 on_action={props.on_action.clone()}
             />
             <ReadingProgress article={props.article_ref.clone()} strings={s} />
-        </div>
+        </>
+    };
+    if props.banner {
+        html! { <header class="ar-bar">{ content }</header> }
+    } else {
+        html! { <div class="ar-bar">{ content }</div> }
     }
 }

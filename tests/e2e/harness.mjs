@@ -108,9 +108,30 @@ export function launch() {
 }
 
 /** A new page that records console errors, page errors and CSP violations. */
+/**
+ * Makes page.goto / page.reload return only once every <article-reader> on
+ * the page runs live (it sets `data-ar-live`): the standalone page paints a
+ * prerendered copy first, which looks the same but does not react yet.
+ */
+export function waitForLiveReaders(page) {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await original(...args);
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('article-reader')].every((e) => e.hasAttribute('data-ar-live')),
+        null, { timeout: 15000 },
+      ).catch(() => {}); // a test that expects a reader never to start checks that itself
+      return response;
+    };
+  }
+  return page;
+}
+
 export async function newPage(browser, { width = 360, height = 740, ...opts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, ...opts });
-  const page = await context.newPage();
+  context.on('page', waitForLiveReaders);
+  const page = waitForLiveReaders(await context.newPage());
   page.problems = [];
   page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));

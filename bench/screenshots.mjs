@@ -1,0 +1,57 @@
+// The README screenshots: the standalone reader at 360×740 CSS px (one
+// phone screen, not the full page), light / dark / sepia, the largest text
+// step, a collection and an open search. A command, not a test.
+//   node bench/screenshots.mjs            (needs a built dist/)
+//   make screenshots
+// Writes docs/screenshots/*.png.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, newPage } from '../tests/e2e/harness.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const OUT = join(ROOT, 'docs', 'screenshots');
+
+const setTheme = (page, theme) =>
+  page.evaluate((t) => document.querySelector('article-reader').setAttribute('theme', t), theme);
+
+/** name → [path, prepare(page)]; every shot starts in a fresh context. */
+const SHOTS = {
+  'standalone-360': ['/', async (page) => setTheme(page, 'light')],
+  'dark-360': ['/', async (page) => setTheme(page, 'dark')],
+  'sepia-360': ['/', async (page) => setTheme(page, 'sepia')],
+  'largest-step-360': ['/', async (page) => {
+    await setTheme(page, 'light');
+    await page.getByRole('radio').nth(4).check();
+  }],
+  'collection-360': ['/?src=/fixtures/feed.json', async (page) => setTheme(page, 'light')],
+  'search-360': [`/?q=${encodeURIComponent('干部')}`, async (page) => {
+    await setTheme(page, 'light');
+    await page.getByRole('status').filter({ hasText: /\d+\/\d+/ }).waitFor();
+  }],
+};
+
+await mkdir(OUT, { recursive: true });
+const server = await startServer();
+const browser = await launch();
+try {
+  for (const [name, [path, prepare]] of Object.entries(SHOTS)) {
+    const page = await newPage(browser, { width: 360, height: 740, colorScheme: 'light' });
+    try {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('article-reader h1').first().waitFor();
+      await prepare(page);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300); // smooth scrolling to the current match
+      const file = join(OUT, `${name}.png`);
+      await page.screenshot({ path: file });
+      if (page.problems.length) throw new Error(`${name}: ${page.problems.join('; ')}`);
+      console.log(file);
+    } finally {
+      await page.context().close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
