@@ -158,53 +158,36 @@ export function mount(element, options = {}) {
 
 /**
  * A headless search index over `docs`: an array of articles in any accepted
- * format, a JSON Feed, or one article (objects or JSON text). Options:
- * `variants` (simplified and traditional forms match each other).
- * Resolves to an index whose search(query, { limit }) returns ranked hits
- * [{ id, index, title, score, snippet, marks, titleMarks }] (the best
- * `limit`, default all) with the number of matching articles as `total`.
+ * format, a JSON Feed, or one article (objects or JSON text). Option
+ * `variants`: simplified and traditional forms match each other. Resolves to
+ * an index whose search(query, { limit }) returns the best `limit` ranked hits
+ * [{ id, index, title, score, snippet, marks, titleMarks }] (all by default),
+ * with the number of matching articles as `total`.
  */
 export async function createIndex(docs, options = {}) {
   await boot();
   const json = typeof docs === 'string' ? docs : JSON.stringify(docs);
-  const inner = createIndexFromJson(json, Boolean(options && options.variants));
-  const limitOf = (o) => {
-    const n = Number(o && o.limit);
-    return o && o.limit != null && n >= 0 && n < 2 ** 32 ? Math.floor(n) : undefined;
-  };
+  const inner = createIndexFromJson(json, !!options?.variants);
   return {
     get size() { return inner.size; },
-    /** Bytes of wasm memory the index holds besides the articles. */
     get indexBytes() { return inner.indexBytes; },
-    search: (query, opts) => unpackHits(inner.searchPacked(String(query ?? ''), limitOf(opts))),
+    search(query, { limit } = {}) {
+      // Unpacks SearchIndex.searchPacked (layout in src/embed.rs).
+      const [n, text] = inner.searchPacked(String(query ?? ''), limit >= 0 && limit < 2 ** 32 ? limit : undefined);
+      const hits = [];
+      let p = 2, t = 0;
+      const str = (len) => text.slice(t, (t += len));
+      const pairs = () => Array.from({ length: n[p++] }, () => [n[p++], n[p++]]);
+      while (hits.length < n[1]) {
+        const [index, score, idLen, titleLen, snippetLen] = n.subarray(p, (p += 5));
+        hits.push({ id: str(idLen), index, title: str(titleLen), score: score / 1000, snippet: str(snippetLen), marks: pairs(), titleMarks: pairs() });
+      }
+      hits.total = n[0];
+      return hits;
+    },
     count: (query) => inner.count(String(query ?? '')),
     free: () => inner.free(),
   };
-}
-
-/** Hit objects from SearchIndex.searchPacked (layout documented in src/embed.rs). */
-function unpackHits([nums, text]) {
-  const hits = [];
-  let p = 2;
-  let t = 0;
-  const piece = (n) => text.slice(t, (t += n));
-  const pairs = () => {
-    const out = [];
-    for (let m = nums[p++]; m > 0; m--) out.push([nums[p++], nums[p++]]);
-    return out;
-  };
-  for (let h = 0; h < nums[1]; h++) {
-    const index = nums[p++];
-    const score = nums[p++] / 1000;
-    const [idLen, titleLen, snippetLen] = [nums[p++], nums[p++], nums[p++]];
-    const id = piece(idLen);
-    const title = piece(titleLen);
-    const snippet = piece(snippetLen);
-    const marks = pairs();
-    hits.push({ id, index, title, score, snippet, marks, titleMarks: pairs() });
-  }
-  hits.total = nums[0];
-  return hits;
 }
 
 const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query', 'max-bytes'];

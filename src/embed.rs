@@ -147,27 +147,45 @@ impl SearchIndex {
         self.inner.index_bytes()
     }
 
-    /// Ranked hits: `[{id, index, title, score, snippet, marks: [[start,
-    /// end], …], titleMarks}]`, the best `limit` (all when absent), with
-    /// the number of matching articles as the array's `total`. Offsets
+    /// Ranked hits, packed for `article-reader.js`, which unpacks them
+    /// into `[{id, index, title, score, snippet, marks, titleMarks}]`: the
+    /// best `limit` (all when absent) and the number of matching articles.
+    /// Packing keeps the calls between wasm and JS to a handful per search.
+    ///
+    /// `[numbers, text]`: `numbers` is a `Uint32Array` of `total, n`, then
+    /// per hit `index, score × 1000, id length, title length, snippet
+    /// length, mark count, marks…, title mark count, title marks…`; `text`
+    /// is every hit's id, title and snippet in turn. Lengths and offsets
     /// count UTF-16 code units, as JS string indexes do.
-    pub fn search(&self, query: &str, limit: Option<u32>) -> Array {
+    #[wasm_bindgen(js_name = searchPacked)]
+    pub fn search_packed(&self, query: &str, limit: Option<u32>) -> Array {
         let limit = limit.map_or(usize::MAX, |l| l as usize);
         let results = self.inner.search_top(&parse_query(query), limit);
-        let out = Array::new();
-        for hit in results.hits {
-            let a = &self.inner.articles()[hit.index];
-            let o = Object::new();
-            set(&o, "id", hit.id.as_str());
-            set(&o, "index", hit.index as u32);
-            set(&o, "title", a.title.as_str());
-            set(&o, "score", hit.score);
-            set(&o, "snippet", hit.snippet.as_str());
-            set(&o, "marks", utf16_ranges(&hit.snippet, &hit.marks));
-            set(&o, "titleMarks", utf16_ranges(&a.title, &hit.title_marks));
-            out.push(&o);
+        let mut nums: Vec<u32> = vec![results.total as u32, results.hits.len() as u32];
+        let mut text = String::new();
+        for hit in &results.hits {
+            let title = &self.inner.articles()[hit.index].title;
+            let len16 = |s: &str| s.encode_utf16().count() as u32;
+            nums.extend([
+                hit.index as u32,
+                (hit.score * 1000.0).round() as u32,
+                len16(&hit.id),
+                len16(title),
+                len16(&hit.snippet),
+            ]);
+            for (t, marks) in [(&hit.snippet, &hit.marks), (title, &hit.title_marks)] {
+                nums.push(marks.len() as u32);
+                for r in marks {
+                    nums.extend([len16(&t[..r.start]), len16(&t[..r.end])]);
+                }
+            }
+            text.push_str(&hit.id);
+            text.push_str(title);
+            text.push_str(&hit.snippet);
         }
-        set(&out, "total", results.total as u32);
+        let out = Array::new();
+        out.push(&js_sys::Uint32Array::from(&nums[..]));
+        out.push(&JsValue::from_str(&text));
         out
     }
 
@@ -177,31 +195,19 @@ impl SearchIndex {
     }
 }
 
-fn utf16_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> Array {
-    let to16 = |b: usize| text[..b].encode_utf16().count() as u32;
-    ranges
-        .iter()
-        .map(|r| {
-            let pair = Array::new();
-            pair.push(&to16(r.start).into());
-            pair.push(&to16(r.end).into());
-            JsValue::from(pair)
-        })
-        .collect()
-}
-
 /// Builds a search index from JSON text: an array of articles in any
 /// accepted format, a JSON Feed, or one article. With `variants`,
 /// simplified and traditional forms match each other. The host hands the
 /// data over itself, so the collection size limit is lifted.
 #[wasm_bindgen(js_name = createIndexFromJson)]
-pub fn create_index_from_json(json: &str, variants: bool) -> Result<SearchIndex, JsError> {
+pub fn create_index_from_json(json: String, variants: bool) -> Result<SearchIndex, JsError> {
     let limits = Limits {
         max_items: usize::MAX,
         ..Limits::default()
     };
     let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| JsError::new(&e.to_string()))?;
+        serde_json::from_str(&json).map_err(|e| JsError::new(&e.to_string()))?;
+    drop(json); // its memory serves the articles and the index
     let articles = format::parse_many(value, &limits).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(SearchIndex {
         inner: CoreIndex::with_variants(articles, variants),

@@ -46,14 +46,18 @@ pub fn FooterView(props: &FooterProps) -> Html {
     }
     if let Some(v) = &p.phone {
         let value = match tel_href(v) {
-            Some(href) => html! { <a class="ar-link" {href} rel="noopener noreferrer">{ v.clone() }</a> },
+            Some(href) => {
+                html! { <a class="ar-link" {href} rel="noopener noreferrer">{ v.clone() }</a> }
+            }
             None => text(v),
         };
         rows.push(row(s.phone, value));
     }
     if let Some(v) = &p.email {
         let value = match mailto_href(v) {
-            Some(href) => html! { <a class="ar-link" {href} rel="noopener noreferrer">{ v.clone() }</a> },
+            Some(href) => {
+                html! { <a class="ar-link" {href} rel="noopener noreferrer">{ v.clone() }</a> }
+            }
             None => text(v),
         };
         rows.push(row(s.email, value));

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::index::radix_sort;
 use super::normalize::Normalized;
 use super::query::Query;
 use crate::core::model::{Article, Field};
@@ -44,23 +45,42 @@ impl ArticleMatches {
     }
 }
 
-/// Every non-overlapping occurrence of each term in the normalised text,
-/// mapped to original byte ranges, sorted, with overlaps between terms merged.
-/// The second value says which terms occurred at least once (bit per term).
-pub fn find_in_text(text: &Normalized, query: &Query) -> (Vec<Range<usize>>, u64) {
+/// Start offsets of the non-overlapping occurrences of `term` in `hay`,
+/// leftmost first (the next search starts where a match ends).
+pub fn occurrences<'a>(hay: &'a str, term: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if term.is_empty() || from > hay.len() {
+            return None;
+        }
+        let at = from + hay[from..].find(term)?;
+        from = at + term.len();
+        Some(at)
+    })
+}
+
+/// The matches of `terms` in `text`, as original byte ranges, sorted, with
+/// overlaps between terms merged; and which terms occurred.
+fn find_terms(text: &Normalized, terms: &[String]) -> (Vec<Range<usize>>, Vec<bool>) {
     let mut found: Vec<Range<usize>> = Vec::new();
-    let mut seen = 0u64;
-    for (t, term) in query.terms.iter().enumerate() {
-        let mut from = 0;
-        while let Some(at) = text.text[from..].find(term.as_str()) {
-            let start = from + at;
-            let end = start + term.len();
-            found.push(text.original_range(start..end));
-            seen |= 1 << t.min(63);
-            from = end;
+    let mut seen = vec![false; terms.len()];
+    for (t, term) in terms.iter().enumerate() {
+        for start in occurrences(&text.text, term) {
+            found.push(text.original_range(start..start + term.len()));
+            seen[t] = true;
         }
     }
-    found.sort_by_key(|r| (r.start, r.end));
+    if terms.len() > 1 {
+        let mut keys: Vec<u64> = found
+            .iter()
+            .map(|r| (r.start as u64) << 32 | r.end as u64)
+            .collect();
+        radix_sort(&mut keys);
+        found = keys
+            .into_iter()
+            .map(|k| (k >> 32) as usize..(k as u32) as usize)
+            .collect();
+    }
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
     for r in found {
         match merged.last_mut() {
@@ -71,27 +91,42 @@ pub fn find_in_text(text: &Normalized, query: &Query) -> (Vec<Range<usize>>, u64
     (merged, seen)
 }
 
-/// Finds the query in every field of `article`. Terms must all occur
-/// somewhere in the article (AND); otherwise there are no matches at all.
+/// Every non-overlapping occurrence of each term in the normalised text,
+/// mapped to original byte ranges, sorted, with overlaps between terms merged.
+/// The terms are folded for variants when `text` was. The second value says
+/// which terms occurred at least once (bit `t` for term `t`, the first 64).
+pub fn find_in_text(text: &Normalized, query: &Query) -> (Vec<Range<usize>>, u64) {
+    let terms = query.terms_for(text.variants());
+    let (ranges, seen) = find_terms(text, &terms);
+    let bits = seen
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold(0u64, |acc, (t, &s)| acc | (u64::from(s) << t));
+    (ranges, bits)
+}
+
+/// Finds the query in every field of `article` (folding simplified and
+/// traditional forms together when `query.variants` is set). Terms must all
+/// occur somewhere in the article (AND); otherwise there are no matches.
 pub fn find_in_article(article: &Article, query: &Query) -> ArticleMatches {
     if query.is_empty() {
         return ArticleMatches::default();
     }
-    let all = if query.terms.len() >= 64 {
-        u64::MAX
-    } else {
-        (1u64 << query.terms.len()) - 1
-    };
-    let mut seen = 0u64;
+    let terms = query.terms_for(query.variants);
+    let mut seen = vec![false; terms.len()];
     let mut hits = Vec::new();
     let mut fields = article.fields();
     fields.sort_by_key(|(f, _)| *f);
     for (field, text) in fields {
-        let (ranges, field_seen) = find_in_text(&Normalized::new(&text), query);
-        seen |= field_seen;
+        let n = Normalized::with_variants(&text, query.variants);
+        let (ranges, field_seen) = find_terms(&n, &terms);
+        for (s, f) in seen.iter_mut().zip(field_seen) {
+            *s |= f;
+        }
         hits.extend(ranges.into_iter().map(|range| Hit { field, range }));
     }
-    if seen != all {
+    if seen.contains(&false) {
         hits.clear();
     }
     ArticleMatches { hits }
@@ -100,7 +135,7 @@ pub fn find_in_article(article: &Article, query: &Query) -> ArticleMatches {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::search::parse_query;
+    use crate::core::search::{parse_query, parse_query_with};
 
     #[test]
     fn finds_every_occurrence_on_original_text() {
@@ -117,5 +152,23 @@ mod tests {
         assert_eq!(ranges.len(), 1);
         assert_eq!(&text[ranges[0].clone()], "质量发");
         assert_eq!(seen, 0b11);
+    }
+
+    #[test]
+    fn counts_non_overlapping_occurrences() {
+        assert_eq!(occurrences("哈哈哈哈哈", "哈哈").count(), 2);
+        assert_eq!(occurrences("", "a").count(), 0);
+    }
+
+    #[test]
+    fn variants_fold_when_asked() {
+        let text = "推動高質量發展";
+        let q = parse_query_with("质量 发展", true);
+        let (ranges, seen) = find_in_text(&Normalized::with_variants(text, true), &q);
+        assert_eq!(seen, 0b11);
+        let got: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["質量", "發展"]);
+        let (ranges, _) = find_in_text(&Normalized::new(text), &q);
+        assert!(ranges.is_empty());
     }
 }

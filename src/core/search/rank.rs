@@ -4,33 +4,25 @@
 use std::ops::Range;
 
 use super::find::find_in_text;
-use super::normalize::{normalize_str, Normalized};
+use super::index::{radix_sort, Builder, CharIndex, Plan};
+use super::normalize::Normalized;
 use super::query::Query;
-use crate::core::model::{Article, Field};
+use crate::core::model::{Article, Block, Field};
 
+/// Scores are counted in thousandths of a point.
+const UNIT: u64 = 1000;
 /// Weight of one match in the title.
-const TITLE_WEIGHT: f64 = 100.0;
+const TITLE_WEIGHT: u64 = 100 * UNIT;
 /// Weight of one match in a section heading.
-const HEADING_WEIGHT: f64 = 20.0;
-/// Weight of one match in the body (lead, paragraphs, lists, captions).
-const BODY_WEIGHT: f64 = 1.0;
+const HEADING_WEIGHT: u64 = 20 * UNIT;
+/// Weight of one match in the body (lead, paragraphs, lists, quotes, captions).
+const BODY_WEIGHT: u64 = UNIT;
 /// Bonus for a body match at the very start, falling linearly to 0 at the end.
-const EARLY_BONUS: f64 = 10.0;
+const EARLY_BONUS: u64 = 10 * UNIT;
 /// Characters of context before the first match in a snippet.
 const SNIPPET_BEFORE: usize = 24;
 /// Characters in a snippet in all.
 const SNIPPET_LEN: usize = 90;
-
-/// Separates fields in the prepared body so no match spans two fields.
-const FIELD_SEP: char = '\u{1f}';
-
-/// One article, prepared for matching.
-#[derive(Clone, Debug)]
-struct Prepared {
-    title: String,
-    headings: String,
-    body: String,
-}
 
 /// A search hit in a collection.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,51 +41,77 @@ pub struct RankedHit {
     pub title_marks: Vec<Range<usize>>,
 }
 
+/// The best hits of a search and how many articles matched in all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResults {
+    /// Number of matching articles.
+    pub total: usize,
+    /// The best `limit` of them, best first.
+    pub hits: Vec<RankedHit>,
+}
+
+/// Where one article's texts sit in the index: `start..body` is the title,
+/// `body..end` the other texts in reading order, which start at
+/// `SearchIndex::starts[fields]` (a heading where `SearchIndex::heading`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Doc {
+    start: u32,
+    body: u32,
+    end: u32,
+    /// Range of the texts after the title in `starts` and `heading`.
+    fields: u32,
+    fields_end: u32,
+    /// Some of them are headings.
+    headings: bool,
+}
+
 /// An index over many articles, searched with the same matching as the
-/// find-in-article highlight.
+/// find-in-article highlight: exact substrings of normalised text.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     articles: Vec<Article>,
-    prepared: Vec<Prepared>,
+    variants: bool,
+    docs: Vec<Doc>,
+    /// Offset of each text after the title, all articles in turn.
+    starts: Vec<u32>,
+    /// That text is a section heading.
+    heading: Vec<bool>,
+    chars: CharIndex,
 }
 
-fn count(hay: &str, term: &str) -> (usize, Option<usize>) {
-    let mut n = 0;
-    let mut first = None;
-    let mut from = 0;
-    while let Some(at) = hay[from..].find(term) {
-        first.get_or_insert(from + at);
-        n += 1;
-        from += at + term.len();
-    }
-    (n, first)
+/// One term's matches in one article.
+#[derive(Clone, Copy, Debug)]
+struct TermDoc {
+    doc: u32,
+    /// In thousandths of a point.
+    score: u64,
 }
 
 impl SearchIndex {
-    /// Prepares `articles` for searching (normalises every text once).
+    /// Indexes `articles` (normalises every text once and records where each
+    /// character occurs).
     pub fn new(articles: Vec<Article>) -> Self {
-        let prepared = articles
+        Self::with_variants(articles, false)
+    }
+
+    /// [`SearchIndex::new`]; with `variants`, simplified and traditional
+    /// forms match each other (for every query).
+    pub fn with_variants(articles: Vec<Article>, variants: bool) -> Self {
+        let bytes = articles.iter().map(text_bytes).sum();
+        let mut b = Builder::new(variants, bytes);
+        let (mut starts, mut heading) = (Vec::new(), Vec::new());
+        let docs = articles
             .iter()
-            .map(|a| {
-                let mut headings = String::new();
-                let mut body = String::new();
-                for (field, text) in a.fields() {
-                    let target = match field {
-                        Field::Title => continue,
-                        Field::Block(n) if a.headings().any(|(h, _, _)| h == n) => &mut headings,
-                        _ => &mut body,
-                    };
-                    target.push_str(&normalize_str(&text));
-                    target.push(FIELD_SEP);
-                }
-                Prepared {
-                    title: normalize_str(&a.title),
-                    headings,
-                    body,
-                }
-            })
+            .map(|a| index_article(&mut b, a, &mut starts, &mut heading))
             .collect();
-        SearchIndex { articles, prepared }
+        SearchIndex {
+            articles,
+            variants,
+            docs,
+            starts,
+            heading,
+            chars: b.finish(),
+        }
     }
 
     /// The indexed articles.
@@ -101,43 +119,211 @@ impl SearchIndex {
         &self.articles
     }
 
-    /// Articles containing every term (in any of their texts), best first.
+    /// True when simplified and traditional forms match each other.
+    pub fn variants(&self) -> bool {
+        self.variants
+    }
+
+    /// Bytes of memory the index holds besides the articles themselves.
+    pub fn index_bytes(&self) -> usize {
+        self.chars.heap_bytes()
+            + self.docs.capacity() * std::mem::size_of::<Doc>()
+            + self.starts.capacity() * 4
+            + self.heading.capacity()
+    }
+
+    /// Every article containing all terms (in any of its texts), best first.
     ///
     /// Score = Σ over terms of 100 × title matches + 20 × heading matches +
-    /// 1 × body matches + 10 × (1 − position of the first body match ÷ body
-    /// length). Ties keep collection order.
+    /// 1 × body matches + 10 × (1 − offset of the first match after the
+    /// title ÷ length of the text after the title), counting
+    /// non-overlapping matches in normalised text, in reading order; the
+    /// last part is rounded down to a thousandth. So a title match outranks
+    /// up to 99 body matches, a heading match 19, and among body matches
+    /// more and earlier rank higher. Ties keep collection order.
     pub fn search(&self, query: &Query) -> Vec<RankedHit> {
-        if query.is_empty() {
-            return Vec::new();
+        self.search_top(query, usize::MAX).hits
+    }
+
+    /// The best `limit` hits of [`SearchIndex::search`] and the number of
+    /// matching articles; only those hits get snippets.
+    pub fn search_top(&self, query: &Query, limit: usize) -> SearchResults {
+        let ranked = self.ranked(query, limit);
+        SearchResults {
+            total: ranked.0,
+            hits: ranked
+                .1
+                .into_iter()
+                .map(|(doc, score)| self.hit(doc as usize, score, query))
+                .collect(),
         }
-        let mut hits: Vec<(usize, f64)> = Vec::new();
-        'docs: for (i, p) in self.prepared.iter().enumerate() {
-            let mut score = 0.0;
-            for term in &query.terms {
-                let (t, _) = count(&p.title, term);
-                let (h, _) = count(&p.headings, term);
-                let (b, first) = count(&p.body, term);
-                if t + h + b == 0 {
-                    continue 'docs;
-                }
-                score +=
-                    TITLE_WEIGHT * t as f64 + HEADING_WEIGHT * h as f64 + BODY_WEIGHT * b as f64;
-                if let Some(at) = first {
-                    score += EARLY_BONUS * (1.0 - at as f64 / p.body.len().max(1) as f64);
+    }
+
+    /// Number of articles containing all terms.
+    pub fn count(&self, query: &Query) -> usize {
+        self.matching(query).len()
+    }
+
+    /// (number of matches, the best `limit` as (article, score), best first).
+    fn ranked(&self, query: &Query, limit: usize) -> (usize, Vec<(u32, f64)>) {
+        // Keys sort by score, then by article backwards: best last.
+        let key = |t: &TermDoc| t.score.min(u64::from(u32::MAX)) << 32 | u64::from(!t.doc);
+        let matching = self.matching(query);
+        let total = matching.len();
+        let mut keys: Vec<u64> = Vec::new();
+        if limit == 0 {
+            return (total, Vec::new());
+        }
+        if limit < total / 4 {
+            // A few best of many: keep them in a short sorted list.
+            for k in matching.iter().map(key) {
+                if keys.len() < limit || k > keys[0] {
+                    if keys.len() == limit {
+                        keys.remove(0);
+                    }
+                    let at = keys.partition_point(|&x| x < k);
+                    keys.insert(at, k);
                 }
             }
-            hits.push((i, score));
+        } else {
+            keys = matching.iter().map(key).collect();
+            radix_sort(&mut keys);
         }
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.into_iter()
-            .map(|(index, score)| self.hit(index, score, query))
-            .collect()
+        let best = keys
+            .iter()
+            .rev()
+            .take(limit)
+            .map(|&k| (!(k as u32), (k >> 32) as f64 / UNIT as f64))
+            .collect();
+        (total, best)
+    }
+
+    /// The articles matching every term, by article, with their scores.
+    fn matching(&self, query: &Query) -> Vec<TermDoc> {
+        let terms = query.terms_for(self.variants);
+        let mut plans: Vec<Plan<'_>> = Vec::with_capacity(terms.len());
+        for t in terms.iter() {
+            match self.chars.plan(t) {
+                Some(p) => plans.push(p),
+                None => return Vec::new(),
+            }
+        }
+        if plans.is_empty() {
+            return Vec::new();
+        }
+        // Rarest first; later terms only look inside the articles left.
+        for i in 1..plans.len() {
+            let mut j = i;
+            while j > 0 && plans[j - 1].cost() > plans[j].cost() {
+                plans.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        let mut acc = self.term_docs(&plans[0], None);
+        for plan in &plans[1..] {
+            if acc.is_empty() {
+                break;
+            }
+            if acc.len() * 32 < plan.cost() {
+                let docs: Vec<u32> = acc.iter().map(|t| t.doc).collect();
+                let next = self.term_docs(plan, Some(&docs));
+                acc = intersect(&acc, &next);
+            } else {
+                let next = self.term_docs(plan, None);
+                acc = intersect(&acc, &next);
+            }
+        }
+        acc
+    }
+
+    /// One term's score in every article it occurs in (or in `only` those
+    /// articles), by article.
+    fn term_docs(&self, plan: &Plan<'_>, only: Option<&[u32]>) -> Vec<TermDoc> {
+        let mut out = Vec::new();
+        let mut acc = Acc::new(u32::MAX);
+        let term_len = plan.term_len();
+        let mut visit = |p: u32, doc: u32, d: &Doc| {
+            if acc.doc != doc {
+                if acc.n > 0 {
+                    out.push(acc.finish(&self.docs[acc.doc as usize]));
+                }
+                acc = Acc::new(doc);
+            }
+            if p < acc.next_free {
+                return; // overlaps the previous match
+            }
+            acc.next_free = p + term_len;
+            acc.n += 1;
+            if p < d.body {
+                acc.title += 1;
+                return;
+            }
+            if acc.heads + acc.body == 0 {
+                acc.first_body = p - d.body;
+            }
+            if d.headings && self.heading[self.field_at(d, p)] {
+                acc.heads += 1;
+            } else {
+                acc.body += 1;
+            }
+        };
+        match only {
+            Some(docs) => {
+                for &doc in docs {
+                    let d = &self.docs[doc as usize];
+                    self.chars.run(plan, d.start..d.end, |p| {
+                        visit(p, doc, d);
+                        true
+                    });
+                }
+            }
+            None => {
+                let mut doc = 0usize;
+                self.chars.run(plan, 0..self.chars.len(), |p| {
+                    if p >= self.docs[doc].end {
+                        doc += self.docs[doc..].partition_point(|d| d.end <= p);
+                    }
+                    visit(p, doc as u32, &self.docs[doc]);
+                    true
+                });
+            }
+        }
+        if acc.n > 0 {
+            out.push(acc.finish(&self.docs[acc.doc as usize]));
+        }
+        out
+    }
+
+    /// Index in `starts` of the text of `d` that holds offset `p` (after
+    /// the title).
+    fn field_at(&self, d: &Doc, p: u32) -> usize {
+        let fields = &self.starts[d.fields as usize..d.fields_end as usize];
+        d.fields as usize + fields.partition_point(|&s| s <= p).saturating_sub(1)
+    }
+
+    /// Which text after the title (counted in reading order) holds the
+    /// first match of any term: where the snippet goes.
+    fn first_field(&self, index: usize, query: &Query) -> Option<usize> {
+        let d = &self.docs[index];
+        let mut first: Option<u32> = None;
+        for t in query.terms_for(self.variants).iter() {
+            if let Some(plan) = self.chars.plan(t) {
+                let end = first.unwrap_or(d.end);
+                self.chars.run(&plan, d.body..end, |p| {
+                    first = Some(p);
+                    false
+                });
+            }
+        }
+        Some(self.field_at(d, first?) - d.fields as usize)
     }
 
     fn hit(&self, index: usize, score: f64, query: &Query) -> RankedHit {
         let a = &self.articles[index];
-        let (title_marks, _) = find_in_text(&Normalized::new(&a.title), query);
-        let (snippet, marks) = snippet(a, query);
+        let (title_marks, _) =
+            find_in_text(&Normalized::with_variants(&a.title, self.variants), query);
+        let at = self.first_field(index, query);
+        let (snippet, marks) = snippet(a, query, self.variants, at);
         RankedHit {
             index,
             id: a.id.clone(),
@@ -149,21 +335,131 @@ impl SearchIndex {
     }
 }
 
-/// The extract around the first body match (or the start of the body).
-fn snippet(a: &Article, query: &Query) -> (String, Vec<Range<usize>>) {
+/// Bytes of an article's texts and separators in the index.
+///
+/// This and [`index_article`] run once per article, not inlined: short
+/// calls let a wasm engine switch to optimised code early.
+#[inline(never)]
+fn text_bytes(a: &Article) -> usize {
+    a.fields().iter().map(|(_, t)| t.len() + 1).sum()
+}
+
+/// Adds an article's texts: the title, then the others in reading order,
+/// noting where each starts and which are headings.
+#[inline(never)]
+fn index_article(
+    b: &mut Builder,
+    a: &Article,
+    starts: &mut Vec<u32>,
+    heading: &mut Vec<bool>,
+) -> Doc {
+    let start = b.offset();
+    let fields_start = starts.len() as u32;
+    let mut body = start;
+    let mut headings = false;
+    for (f, t) in a.fields() {
+        if f == Field::Title {
+            b.push_field(&t);
+            body = b.offset();
+            continue;
+        }
+        let h = matches!(f, Field::Block(n) if matches!(a.blocks[n], Block::Heading { .. }));
+        headings |= h;
+        starts.push(b.offset());
+        heading.push(h);
+        b.push_field(&t);
+    }
+    Doc {
+        start,
+        body,
+        end: b.offset(),
+        fields: fields_start,
+        fields_end: starts.len() as u32,
+        headings,
+    }
+}
+
+/// Counts for one term in one article.
+struct Acc {
+    doc: u32,
+    n: u32,
+    next_free: u32,
+    title: u32,
+    heads: u32,
+    body: u32,
+    /// Offset of the first match after the title, from the title's end.
+    first_body: u32,
+}
+
+impl Acc {
+    fn new(doc: u32) -> Self {
+        Acc {
+            doc,
+            n: 0,
+            next_free: 0,
+            title: 0,
+            heads: 0,
+            body: 0,
+            first_body: 0,
+        }
+    }
+
+    fn finish(&self, d: &Doc) -> TermDoc {
+        let mut score = TITLE_WEIGHT * u64::from(self.title)
+            + HEADING_WEIGHT * u64::from(self.heads)
+            + BODY_WEIGHT * u64::from(self.body);
+        if self.heads + self.body > 0 {
+            let len = u64::from((d.end - d.body).max(1));
+            score += EARLY_BONUS * (len - u64::from(self.first_body)) / len;
+        }
+        TermDoc {
+            doc: self.doc,
+            score,
+        }
+    }
+}
+
+/// The articles in both lists (sorted by article), scores added.
+fn intersect(a: &[TermDoc], b: &[TermDoc]) -> Vec<TermDoc> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].doc.cmp(&b[j].doc) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(TermDoc {
+                    doc: a[i].doc,
+                    score: a[i].score.saturating_add(b[j].score),
+                });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The extract around the first match in text `field` after the title (or
+/// the start of the first text after the title), with the matches in it.
+fn snippet(
+    a: &Article,
+    query: &Query,
+    variants: bool,
+    field: Option<usize>,
+) -> (String, Vec<Range<usize>>) {
     let fields = a.fields();
-    let body = fields.iter().filter(|(f, _)| *f != Field::Title);
+    let mut body = fields.iter().filter(|(f, _)| *f != Field::Title);
     let mut chosen = None;
-    for (_, text) in body.clone() {
-        let (ranges, _) = find_in_text(&Normalized::new(text), query);
+    if let Some((_, text)) = field.and_then(|n| body.clone().nth(n)) {
+        let (ranges, _) = find_in_text(&Normalized::with_variants(text, variants), query);
         if let Some(first) = ranges.first() {
             chosen = Some((text.as_ref(), first.start, ranges));
-            break;
         }
     }
     let (text, at, ranges) = match chosen {
         Some(c) => c,
-        None => match body.clone().next() {
+        None => match body.next() {
             Some((_, t)) => (t.as_ref(), 0, Vec::new()),
             None => return (String::new(), Vec::new()),
         },
