@@ -190,7 +190,7 @@ export async function createIndex(docs, options = {}) {
   };
 }
 
-const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query', 'max-bytes'];
+const ATTRS = ['src', 'lang', 'font-size', 'theme', 'query', 'max-bytes', 'variants'];
 
 class ArticleReaderElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
@@ -205,6 +205,7 @@ class ArticleReaderElement extends HTMLElement {
       theme: this.getAttribute('theme') ?? undefined,
       query: this.getAttribute('query') ?? undefined,
       maxBytes: this.getAttribute('max-bytes') ?? undefined,
+      variants: this.hasAttribute('variants'),
     };
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline) o.json = inline.textContent;

@@ -67,7 +67,7 @@ fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
 }
 
 /// Reads mount options: `src`, `json` (document text), `lang`, `theme`,
-/// `fontSize`, `query`, `maxBytes`, `standalone`.
+/// `fontSize`, `query`, `maxBytes`, `variants`, `standalone`.
 fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
     let source = if let Some(json) = get_str(options, "json") {
         Source::Json(Rc::from(json.as_str()))
@@ -86,6 +86,7 @@ fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
             .map(AttrValue::from)
             .unwrap_or_default(),
         max_bytes: get_number(options, "maxBytes").map(|n| n as usize),
+        variants: get_bool(options, "variants"),
         standalone: get_bool(options, "standalone"),
         on_event: Callback::from(move |e: ReaderEvent| dispatch(&host, &e)),
     }

@@ -25,6 +25,7 @@ fn props(source: Source) -> ReaderProps {
         font_step: None,
         query: AttrValue::default(),
         max_bytes: None,
+        variants: false,
         standalone: false,
         on_event: Callback::noop(),
     }
@@ -272,5 +273,32 @@ async fn ready_and_close_events_reach_the_host_callback() {
         events.borrow().as_slice(),
         [ReaderEvent::Ready, ReaderEvent::Close]
     );
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn variants_option_finds_traditional_text_with_a_simplified_query() {
+    let doc = r#"{"format":"article-reader","version":1,"title":"推動高質量發展",
+        "blocks":[{"type":"paragraph","text":"各地堅持以發展為第一要務。"}]}"#;
+    let root = container();
+    let mut p = props(Source::Json(Rc::from(doc)));
+    p.query = AttrValue::from("发展");
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    assert!(all(&root, "mark").is_empty(), "variants are off by default");
+    app.destroy();
+
+    let root = container();
+    let mut p = props(Source::Json(Rc::from(doc)));
+    p.query = AttrValue::from("发展");
+    p.variants = true;
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    settle().await;
+    let marks: Vec<String> = all(&root, "mark")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(marks, ["發展", "發展"]);
+    assert_eq!(text(&root, "[role=status]"), "1/2");
     app.destroy();
 }

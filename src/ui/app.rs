@@ -85,6 +85,9 @@ pub struct ReaderProps {
     /// Initial search query (`?q=`).
     #[prop_or_default]
     pub query: AttrValue,
+    /// Simplified and traditional characters match each other in search.
+    #[prop_or_default]
+    pub variants: bool,
     /// Largest document accepted, in bytes (default 5 MB).
     #[prop_or_default]
     pub max_bytes: Option<usize>,
@@ -146,6 +149,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             parse_inline(&props.source, &limits(props.max_bytes)),
             props.query.to_string(),
             step,
+            props.variants,
         )
     });
     let first_load = use_mut_ref(|| true);
@@ -155,6 +159,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         storage::use_step_sync(Callback::from(move |step| {
             dispatch.dispatch(Action::SetStep(step))
         }));
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.variants, move |on| {
+            dispatch.dispatch(Action::SetVariants(*on))
+        });
     }
     // A live `font-size` change applies when the reader has no stored choice
     // (the stored choice is the reader's own, and wins).
@@ -256,6 +266,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     query={AttrValue::from(state.query.clone())}
                     {strings}
                     on_open={on_action.reform(Action::OpenItem)}
+                    variants={props.variants}
                 />
             },
             (Document::Article(_), None) => Html::default(),

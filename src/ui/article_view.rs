@@ -3,11 +3,13 @@
 //! by the root (see [`article_footer`]) so that, standalone, the footer can
 //! sit outside the `main` landmark.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use super::block_view::block_html;
+use super::block_view::{block_of, BlockMarks, BlockView};
 use super::footer_view::FooterView;
 use super::meta_line::{MetaLine, MetaLineProps};
 use super::rich_text::{marks_for, plain_text, rich_text};
@@ -53,6 +55,11 @@ fn scroll_to_current(root: &Element) {
     mark.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
+/// Above this many blocks, off-screen blocks skip style and layout
+/// (`content-visibility: auto`), so a keystroke on a 1 MB article does not
+/// lay out the whole article again.
+const LONG_ARTICLE_BLOCKS: usize = 150;
+
 /// The article on screen.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
@@ -75,6 +82,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     let m = &*props.matches;
     let cur = props.current;
+    // Each block gets only its own marks, so unchanged blocks skip rendering.
+    let mut per_block: Vec<BlockMarks> = vec![Vec::new(); article.blocks.len()];
+    for (i, hit) in m.hits.iter().enumerate() {
+        if let Some(marks) = block_of(hit.field).and_then(|n| per_block.get_mut(n)) {
+            marks.push((hit.field, i, hit.range.clone()));
+        }
+    }
+    let current_block = m.hits.get(cur).and_then(|h| block_of(h.field));
     let s = props.strings;
     let meta = MetaLineProps::of(article, s);
     let headings: Vec<(usize, AttrValue)> = article
@@ -104,8 +119,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(lead) = &article.lead {
                 <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
             }
-            <div class="ar-body">
-                { for article.blocks.iter().enumerate().map(|(n, b)| block_html(n, b, m, cur)) }
+            <div class={classes!("ar-body", (article.blocks.len() > LONG_ARTICLE_BLOCKS).then_some("ar-body-long"))}>
+                { for per_block.into_iter().enumerate().map(|(n, marks)| html! {
+                    <BlockView key={n} doc={props.doc.clone()} item={props.item} {n}
+                        marks={Rc::new(marks)}
+                        current={(current_block == Some(n)).then_some(cur)} />
+                }) }
             </div>
             <p class="ar-to-top">
                 <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>

@@ -1,19 +1,70 @@
-//! One content block as DOM.
+//! One content block as DOM. Each block is its own component so that a
+//! keystroke in the search box re-renders only the blocks whose marks
+//! changed (it matters on a 1 MB article).
+
+use std::ops::Range;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::rich_text::{marks_for, rich_text};
-use crate::core::search::ArticleMatches;
-use crate::core::{Block, Field};
+use super::article_view::article_parts;
+use super::rich_text::{rich_text, Marks};
+use super::state::Shared;
+use crate::core::{Block, Document, Field};
+
+/// The search marks inside one block: (field, global match index, range).
+pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
+
+/// The block a field belongs to (`None` for the title and lead).
+pub fn block_of(field: Field) -> Option<usize> {
+    match field {
+        Field::Block(n) | Field::Item(n, _) | Field::Caption(n) => Some(n),
+        Field::Title | Field::Lead => None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BlockViewProps {
+    pub doc: Shared<Document>,
+    /// The open item when `doc` is a collection.
+    pub item: Option<usize>,
+    /// Index of the block in the article.
+    pub n: usize,
+    /// The marks inside this block (compared by value).
+    pub marks: Rc<BlockMarks>,
+    /// The current match, when it is inside this block.
+    pub current: Option<usize>,
+}
+
+/// One block of the article on screen.
+#[component]
+pub fn BlockView(props: &BlockViewProps) -> Html {
+    let block = article_parts(&props.doc, props.item).and_then(|(a, _, _)| a.blocks.get(props.n));
+    match block {
+        Some(b) => block_html(
+            props.n,
+            b,
+            &props.marks,
+            props.current.unwrap_or(usize::MAX),
+        ),
+        None => Html::default(),
+    }
+}
 
 /// The anchor id of the heading in block `n` (stable for a given document).
 pub fn heading_id(n: usize) -> String {
     format!("ar-section-{n}")
 }
 
-/// Renders block `n`, keyed by its index.
-pub fn block_html(n: usize, block: &Block, matches: &ArticleMatches, current: usize) -> Html {
-    let text = |field| marks_for(matches, field);
+/// Renders block `n` with its marks; `current` is the current match index.
+fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize) -> Html {
+    let text = |field: Field| -> Marks {
+        marks
+            .iter()
+            .filter(|(f, _, _)| *f == field)
+            .map(|(_, i, r)| (*i, r.clone()))
+            .collect()
+    };
     match block {
         Block::Paragraph(t) => html! {
             <p key={n} class="ar-p">{ rich_text(t, &text(Field::Block(n)), current) }</p>

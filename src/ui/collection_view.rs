@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::rich_text::plain_text;
 use super::state::Shared;
 use crate::core::reading::display_date;
-use crate::core::search::{parse_query, SearchIndex};
+use crate::core::search::{parse_query_with, SearchIndex};
 use crate::core::{Document, Strings};
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,8 @@ pub struct CollectionViewProps {
     pub query: AttrValue,
     pub strings: &'static Strings,
     pub on_open: Callback<usize>,
+    /// Simplified and traditional forms match each other.
+    pub variants: bool,
 }
 
 /// One row of the list: item index, title marks, snippet, snippet marks.
@@ -39,11 +41,16 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
     let Document::Collection(c) = &*props.doc else {
         return Html::default();
     };
-    let index = use_memo(props.doc.clone(), |doc| match &**doc {
-        Document::Collection(c) => Rc::new(SearchIndex::new(c.items.clone())),
-        Document::Article(_) => Rc::new(SearchIndex::default()),
-    });
-    let query = parse_query(&props.query);
+    let index = use_memo(
+        (props.doc.clone(), props.variants),
+        |(doc, variants)| match &**doc {
+            Document::Collection(c) => {
+                Rc::new(SearchIndex::with_variants(c.items.clone(), *variants))
+            }
+            Document::Article(_) => Rc::new(SearchIndex::default()),
+        },
+    );
+    let query = parse_query_with(&props.query, props.variants);
     let rows: Vec<Row> = if query.is_empty() {
         c.items
             .iter()

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::search::{find_in_article, parse_query, ArticleMatches};
+use crate::core::search::{parse_query_with, ArticleMatches, PreparedArticle};
 use crate::core::{Article, Document, LoadError};
 
 /// A shared value whose props comparison is by pointer, so a large document
@@ -53,6 +53,10 @@ pub struct State {
     pub open_item: Option<usize>,
     /// The search box text.
     pub query: String,
+    /// The article on screen, normalised once for searching.
+    pub prepared: Shared<PreparedArticle>,
+    /// Simplified and traditional forms match each other.
+    pub variants: bool,
     /// Matches of `query` in the article on screen.
     pub matches: Shared<ArticleMatches>,
     /// Index of the current match.
@@ -75,21 +79,24 @@ pub enum Action {
     Previous,
     ClearSearch,
     SetStep(usize),
+    SetVariants(bool),
 }
 
 impl State {
     /// A fresh state in `phase` with text size `step`.
-    pub fn new(phase: Phase, query: String, step: usize) -> Self {
+    pub fn new(phase: Phase, query: String, step: usize, variants: bool) -> Self {
         let mut s = State {
             phase,
             open_item: None,
             query,
+            prepared: Shared::default(),
+            variants,
             matches: Shared::default(),
             current: 0,
             step,
             attempt: 0,
         };
-        s.refresh_matches();
+        s.prepare();
         s
     }
 
@@ -104,11 +111,23 @@ impl State {
         }
     }
 
+    /// Normalises the article on screen (when it or `variants` changed),
+    /// then searches it.
+    fn prepare(&mut self) {
+        let prepared = self
+            .article()
+            .map(|a| PreparedArticle::new(a, self.variants))
+            .unwrap_or_default();
+        self.prepared = Shared(Rc::new(prepared));
+        self.refresh_matches();
+    }
+
     fn refresh_matches(&mut self) {
-        let query = parse_query(&self.query);
-        self.matches = Shared(Rc::new(match self.article() {
-            Some(a) => find_in_article(a, &query),
-            None => ArticleMatches::default(),
+        let query = parse_query_with(&self.query, self.variants);
+        self.matches = Shared(Rc::new(if self.article().is_some() {
+            self.prepared.find(&query)
+        } else {
+            ArticleMatches::default()
         }));
         self.current = 0;
     }
@@ -134,7 +153,7 @@ impl Reducible for State {
             Action::Loaded(doc) => {
                 s.phase = Phase::Ready(Shared(Rc::new(*doc)));
                 s.open_item = None;
-                s.refresh_matches();
+                s.prepare();
             }
             Action::Failed(e) => s.phase = Phase::Failed(e),
             Action::Retry => {
@@ -143,11 +162,11 @@ impl Reducible for State {
             }
             Action::OpenItem(i) => {
                 s.open_item = Some(i);
-                s.refresh_matches();
+                s.prepare();
             }
             Action::Back => {
                 s.open_item = None;
-                s.refresh_matches();
+                s.prepare();
             }
             Action::SetQuery(q) => {
                 if q == s.query {
@@ -161,6 +180,13 @@ impl Reducible for State {
             Action::ClearSearch => {
                 s.query.clear();
                 s.refresh_matches();
+            }
+            Action::SetVariants(on) => {
+                if on == s.variants {
+                    return self;
+                }
+                s.variants = on;
+                s.prepare();
             }
             Action::SetStep(step) => {
                 if step == s.step {

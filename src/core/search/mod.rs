@@ -16,7 +16,7 @@ mod query;
 mod rank;
 mod variants;
 
-pub use find::{find_in_article, find_in_text, occurrences, ArticleMatches, Hit};
+pub use find::{find_in_article, find_in_text, occurrences, ArticleMatches, Hit, PreparedArticle};
 pub use normalize::{fold_char, normalize_str, normalize_with, Folded, Normalized};
 pub use query::{parse_query, parse_query_with, Query};
 pub use rank::{RankedHit, SearchIndex, SearchResults};
