@@ -14,7 +14,7 @@ build: setup
 
 serve: build
 	@echo "Serving dist/ on http://127.0.0.1:8080/ (standalone reader with the seed article)"
-	@echo "  demo portal: http://127.0.0.1:8080/demo/portal.html"
+	@echo "  demo portal: http://127.0.0.1:8080/demo/portal.html, several readers: /demo/many.html"
 	python3 scripts/serve.py dist 8080
 
 test: setup
