@@ -114,7 +114,7 @@ const ZH_CN: Strings = Strings {
 
 const EN: Strings = Strings {
     search: "Search",
-    search_placeholder: "Search this article",
+    search_placeholder: "Find in text",
     previous: "Previous",
     next: "Next",
     no_results: "No results",
