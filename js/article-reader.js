@@ -3,7 +3,7 @@
 // itself (import.meta.url), so dist/ can be hosted under any path. No
 // globals besides the element; no eval; CSP-safe (the stylesheet is a
 // <link> to a file next to this module).
-import init, { mountReader, createIndexFromJson } from './article-reader-wasm.js';
+import init, { mountReader, createIndexFromJson, installVariants } from './article-reader-wasm.js';
 
 const here = (name) => new URL(name, import.meta.url).href;
 const CSS_URL = here('article-reader.css');
@@ -12,6 +12,16 @@ let booted;
 // the next mount tries again.
 const boot = () => (booted ??= init({ module_or_path: here('article-reader-wasm_bg.wasm') })
   .catch((err) => { booted = undefined; throw err; }));
+
+let variantsLoaded;
+/** Fetches the simplified/traditional table once, when first asked for (it
+ * is not in the wasm: most readers never use it). Without it, search still
+ * works, only without folding variants. */
+const loadVariants = () => (variantsLoaded ??= boot()
+  .then(() => fetch(here('variants.bin')))
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`variants.bin: HTTP ${r.status}`))))
+  .then((b) => installVariants(new Uint8Array(b)))
+  .catch((err) => { variantsLoaded = undefined; console.warn('article-reader:', err); }));
 
 /**
  * Builds the shadow root. An element that cannot have one (a <ul>, an
@@ -117,7 +127,7 @@ export function mount(element, options = {}) {
     unreadable = err; // e.g. a cyclic `article`: shown as an error, not thrown
   }
   const { root, container, styled, unblock, reveal } = shell(element);
-  const ready = Promise.all([boot(), styled]).then(async () => {
+  const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
     if (destroyed) return;
     if (unreadable) throw unreadable;
     handle = mountReader(element, container, pending);
@@ -139,7 +149,8 @@ export function mount(element, options = {}) {
     update(next) {
       pending = normalise(next);
       unreadable = null;
-      if (handle) handle.update(pending);
+      const apply = () => { if (handle && !destroyed) handle.update(pending); };
+      if (pending.variants) loadVariants().then(apply); else apply();
     },
     destroy() {
       if (destroyed) return;
@@ -166,6 +177,7 @@ export function mount(element, options = {}) {
  */
 export async function createIndex(docs, options = {}) {
   await boot();
+  if (options?.variants) await loadVariants();
   const json = typeof docs === 'string' ? docs : JSON.stringify(docs);
   const inner = createIndexFromJson(json, !!options?.variants);
   return {

@@ -226,3 +226,11 @@ pub fn wasm_memory_bytes() -> f64 {
                 .map_or(0.0, |b| b.byte_length() as f64)
         })
 }
+
+/// Installs the simplified/traditional table (the bytes of `variants.bin`,
+/// which the loader fetches only when a reader or an index asks for
+/// variants: it stays out of the default bundle).
+#[wasm_bindgen(js_name = installVariants)]
+pub fn install_variants(table: &[u8]) {
+    crate::core::search::install_variants(table);
+}

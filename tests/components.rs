@@ -278,6 +278,10 @@ async fn ready_and_close_events_reach_the_host_callback() {
 
 #[wasm_bindgen_test]
 async fn variants_option_finds_traditional_text_with_a_simplified_query() {
+    // In the browser the table is fetched by the loader; here we install it.
+    article_reader::core::search::install_variants(include_bytes!(
+        "../src/core/search/variants.bin"
+    ));
     let doc = r#"{"format":"article-reader","version":1,"title":"推動高質量發展",
         "blocks":[{"type":"paragraph","text":"各地堅持以發展為第一要務。"}]}"#;
     let root = container();
@@ -286,6 +290,7 @@ async fn variants_option_finds_traditional_text_with_a_simplified_query() {
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
     settle().await;
     assert!(all(&root, "mark").is_empty(), "variants are off by default");
+    assert_eq!(text(&root, "[role=status]"), "无结果");
     app.destroy();
 
     let root = container();
