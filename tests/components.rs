@@ -287,6 +287,7 @@ async fn variants_option_finds_traditional_text_with_a_simplified_query() {
     let root = container();
     let mut p = props(Source::Json(Rc::from(doc)));
     p.query = AttrValue::from("发展");
+    p.lang = Some(article_reader::core::Lang::ZhCn);
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
     settle().await;
     assert!(all(&root, "mark").is_empty(), "variants are off by default");
