@@ -14,6 +14,7 @@ mod index;
 mod normalize;
 mod query;
 mod rank;
+mod snippet;
 mod variants;
 
 pub use find::{find_in_article, find_in_text, occurrences, ArticleMatches, Hit, PreparedArticle};
