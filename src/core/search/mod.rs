@@ -14,6 +14,7 @@ mod index;
 mod normalize;
 mod query;
 mod rank;
+mod score;
 mod snippet;
 mod variants;
 

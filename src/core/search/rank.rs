@@ -7,18 +7,8 @@ use super::find::find_in_text;
 use super::index::{radix_sort, Builder, CharIndex, Plan};
 use super::normalize::Normalized;
 use super::query::Query;
+use super::score::{intersect, Acc, TermDoc, UNIT};
 use crate::core::model::{Article, Block, Field};
-
-/// Scores are counted in thousandths of a point.
-const UNIT: u64 = 1000;
-/// Weight of one match in the title.
-const TITLE_WEIGHT: u64 = 100 * UNIT;
-/// Weight of one match in a section heading.
-const HEADING_WEIGHT: u64 = 20 * UNIT;
-/// Weight of one match in the body (lead, paragraphs, lists, quotes, captions).
-const BODY_WEIGHT: u64 = UNIT;
-/// Bonus for a body match at the very start, falling linearly to 0 at the end.
-const EARLY_BONUS: u64 = 10 * UNIT;
 
 /// A search hit in a collection.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +51,13 @@ struct Doc {
     headings: bool,
 }
 
+impl Doc {
+    /// Bytes of the texts after the title.
+    fn body_len(&self) -> u32 {
+        self.end - self.body
+    }
+}
+
 /// An index over many articles, searched with the same matching as the
 /// find-in-article highlight: exact substrings of normalised text.
 #[derive(Clone, Debug, Default)]
@@ -73,14 +70,6 @@ pub struct SearchIndex {
     /// That text is a section heading.
     heading: Vec<bool>,
     chars: CharIndex,
-}
-
-/// One term's matches in one article.
-#[derive(Clone, Copy, Debug)]
-struct TermDoc {
-    doc: u32,
-    /// In thousandths of a point.
-    score: u64,
 }
 
 impl SearchIndex {
@@ -241,7 +230,7 @@ impl SearchIndex {
         let mut visit = |p: u32, doc: u32, d: &Doc| {
             if acc.doc != doc {
                 if acc.n > 0 {
-                    out.push(acc.finish(&self.docs[acc.doc as usize]));
+                    out.push(acc.finish(self.docs[acc.doc as usize].body_len()));
                 }
                 acc = Acc::new(doc);
             }
@@ -285,7 +274,7 @@ impl SearchIndex {
             }
         }
         if acc.n > 0 {
-            out.push(acc.finish(&self.docs[acc.doc as usize]));
+            out.push(acc.finish(self.docs[acc.doc as usize].body_len()));
         }
         out
     }
@@ -373,65 +362,4 @@ fn index_article(
         fields_end: starts.len() as u32,
         headings,
     }
-}
-
-/// Counts for one term in one article.
-struct Acc {
-    doc: u32,
-    n: u32,
-    next_free: u32,
-    title: u32,
-    heads: u32,
-    body: u32,
-    /// Offset of the first match after the title, from the title's end.
-    first_body: u32,
-}
-
-impl Acc {
-    fn new(doc: u32) -> Self {
-        Acc {
-            doc,
-            n: 0,
-            next_free: 0,
-            title: 0,
-            heads: 0,
-            body: 0,
-            first_body: 0,
-        }
-    }
-
-    fn finish(&self, d: &Doc) -> TermDoc {
-        let mut score = TITLE_WEIGHT * u64::from(self.title)
-            + HEADING_WEIGHT * u64::from(self.heads)
-            + BODY_WEIGHT * u64::from(self.body);
-        if self.heads + self.body > 0 {
-            let len = u64::from((d.end - d.body).max(1));
-            score += EARLY_BONUS * (len - u64::from(self.first_body)) / len;
-        }
-        TermDoc {
-            doc: self.doc,
-            score,
-        }
-    }
-}
-
-/// The articles in both lists (sorted by article), scores added.
-fn intersect(a: &[TermDoc], b: &[TermDoc]) -> Vec<TermDoc> {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].doc.cmp(&b[j].doc) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(TermDoc {
-                    doc: a[i].doc,
-                    score: a[i].score.saturating_add(b[j].score),
-                });
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }

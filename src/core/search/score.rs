@@ -1,0 +1,85 @@
+//! Scoring one term in one article, and combining terms (AND) across the
+//! index's per-term article lists. The formula is documented on
+//! `SearchIndex::search`.
+
+/// Scores are counted in thousandths of a point.
+pub(super) const UNIT: u64 = 1000;
+/// Weight of one match in the title.
+const TITLE_WEIGHT: u64 = 100 * UNIT;
+/// Weight of one match in a section heading.
+const HEADING_WEIGHT: u64 = 20 * UNIT;
+/// Weight of one match in the body (lead, paragraphs, lists, quotes, captions).
+const BODY_WEIGHT: u64 = UNIT;
+/// Bonus for a body match at the very start, falling linearly to 0 at the end.
+const EARLY_BONUS: u64 = 10 * UNIT;
+
+/// One term's matches in one article.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct TermDoc {
+    pub(super) doc: u32,
+    /// In thousandths of a point.
+    pub(super) score: u64,
+}
+
+/// Counts for one term in one article.
+pub(super) struct Acc {
+    pub(super) doc: u32,
+    pub(super) n: u32,
+    pub(super) next_free: u32,
+    pub(super) title: u32,
+    pub(super) heads: u32,
+    pub(super) body: u32,
+    /// Offset of the first match after the title, from the title's end.
+    pub(super) first_body: u32,
+}
+
+impl Acc {
+    pub(super) fn new(doc: u32) -> Self {
+        Acc {
+            doc,
+            n: 0,
+            next_free: 0,
+            title: 0,
+            heads: 0,
+            body: 0,
+            first_body: 0,
+        }
+    }
+
+    /// The term's score in this article; `body_len` is the length of the
+    /// texts after the title.
+    pub(super) fn finish(&self, body_len: u32) -> TermDoc {
+        let mut score = TITLE_WEIGHT * u64::from(self.title)
+            + HEADING_WEIGHT * u64::from(self.heads)
+            + BODY_WEIGHT * u64::from(self.body);
+        if self.heads + self.body > 0 {
+            let len = u64::from(body_len.max(1));
+            score += EARLY_BONUS * (len - u64::from(self.first_body)) / len;
+        }
+        TermDoc {
+            doc: self.doc,
+            score,
+        }
+    }
+}
+
+/// The articles in both lists (sorted by article), scores added.
+pub(super) fn intersect(a: &[TermDoc], b: &[TermDoc]) -> Vec<TermDoc> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].doc.cmp(&b[j].doc) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(TermDoc {
+                    doc: a[i].doc,
+                    score: a[i].score.saturating_add(b[j].score),
+                });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
