@@ -62,15 +62,16 @@ fn main() {
             continue;
         };
         let t = Instant::now();
-        let mut v: serde_json::Value = serde_json::from_str(&json).expect("corpus JSON");
+        let v = article_reader::core::json::from_str(&json).expect("corpus JSON");
         let t_json = t.elapsed();
-        let queries: Vec<String> = v["queries"]
-            .as_array()
+        let queries: Vec<String> = v
+            .get("queries")
+            .and_then(|q| q.as_array())
             .expect("queries")
             .iter()
             .filter_map(|q| q.as_str().map(str::to_owned))
             .collect();
-        let feed = v["feed"].take();
+        let feed = v.get("feed").expect("feed").clone();
         let limits = Limits {
             max_items: usize::MAX,
             ..Limits::default()

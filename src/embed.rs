@@ -25,9 +25,14 @@ fn get_str(obj: &JsValue, key: &str) -> Option<String> {
 /// A number given as a JS number or a numeric string (attributes).
 fn get_number(obj: &JsValue, key: &str) -> Option<f64> {
     let v = Reflect::get(obj, &JsValue::from_str(key)).ok()?;
-    v.as_f64()
-        .or_else(|| v.as_string().and_then(|s| s.trim().parse().ok()))
-        .filter(|n: &f64| n.is_finite() && *n > 0.0)
+    // JS's own Number() reads attribute strings ("5e6", " 20000 "), so no
+    // float parser is compiled into the wasm for two options.
+    let n = if v.is_undefined() || v.is_null() {
+        f64::NAN
+    } else {
+        js_sys::Number::from(v).value_of()
+    };
+    Some(n).filter(|n| n.is_finite() && *n > 0.0)
 }
 
 fn get_bool(obj: &JsValue, key: &str) -> bool {
@@ -206,8 +211,7 @@ pub fn create_index_from_json(json: String, variants: bool) -> Result<SearchInde
         max_items: usize::MAX,
         ..Limits::default()
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&json).map_err(|e| JsError::new(&e.to_string()))?;
+    let value = format::parse_json(&json).map_err(|e| JsError::new(&e.to_string()))?;
     drop(json); // its memory serves the articles and the index
     let articles = format::parse_many(value, &limits).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(SearchIndex {

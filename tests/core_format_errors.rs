@@ -1,7 +1,7 @@
 //! Every way a document can be broken gives the right error, naming the
 //! field, and never a crash.
 
-use article_reader::core::format::{parse_document, parse_value, Limits};
+use article_reader::core::format::{parse_document, parse_json, parse_value, Limits};
 use article_reader::core::{Document, LoadError, SEED_ARTICLE_JSON};
 
 const FEED: &str = include_str!("fixtures/feed.json");
@@ -13,7 +13,7 @@ fn load(json: &str) -> Result<Document, LoadError> {
 fn seed_with(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Document, LoadError> {
     let mut v: serde_json::Value = serde_json::from_str(SEED_ARTICLE_JSON).unwrap();
     edit(&mut v);
-    parse_value(v, &Limits::default())
+    parse_value(parse_json(&v.to_string()).unwrap(), &Limits::default())
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn field_errors_name_the_field() {
     let mut feed: serde_json::Value = serde_json::from_str(FEED).unwrap();
     feed["items"][2]["title"] = serde_json::json!(["x"]);
     assert_eq!(
-        parse_value(feed, &Limits::default()),
+        parse_value(parse_json(&feed.to_string()).unwrap(), &Limits::default()),
         Err(LoadError::WrongType {
             path: "items[2].title".into(),
             expected: "a string"

@@ -1,7 +1,7 @@
 //! The format adapters end to end: the seed page, the fixtures shared with
 //! the browser tests, and every way a document can be broken.
 
-use article_reader::core::format::{parse_document, parse_many, Limits};
+use article_reader::core::format::{parse_document, parse_json, parse_many, Limits};
 use article_reader::core::url::{safe_image, safe_link};
 use article_reader::core::{Article, Block, Document, LoadError, RichText, SEED_ARTICLE_JSON};
 
@@ -306,9 +306,12 @@ fn graph_article_fixture() {
 #[test]
 fn search_index_input_takes_any_mix() {
     let docs = format!("[{SEED_ARTICLE_JSON}, {NEWS}, {GRAPH}]");
-    let v: serde_json::Value = serde_json::from_str(&docs).unwrap();
-    let all = parse_many(v, &Limits::default()).unwrap();
+    let all = parse_many(parse_json(&docs).unwrap(), &Limits::default()).unwrap();
     assert_eq!(all.len(), 3);
-    let feed: serde_json::Value = serde_json::from_str(FEED).unwrap();
-    assert_eq!(parse_many(feed, &Limits::default()).unwrap().len(), 3);
+    assert_eq!(
+        parse_many(parse_json(FEED).unwrap(), &Limits::default())
+            .unwrap()
+            .len(),
+        3
+    );
 }

@@ -12,7 +12,7 @@ use article_reader::core::search::{
     find_in_article, find_in_text, normalize_str, normalize_with, parse_query, parse_query_with,
     Normalized, Query, SearchIndex,
 };
-use article_reader::core::{parse_many, Field, Limits};
+use article_reader::core::{parse_json, parse_many, Field, Limits};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -127,7 +127,7 @@ fn searches_a_json_feed() {
             {"id": "c", "title": "无关", "content_text": "高质量 发展"}
         ]
     });
-    let articles = parse_many(feed, &Limits::default()).unwrap();
+    let articles = parse_many(parse_json(&feed.to_string()).unwrap(), &Limits::default()).unwrap();
     let index = SearchIndex::new(articles);
     assert_eq!(ids(&index, "高质量发展"), ["a", "b"]);
     // c has both terms at the very start of its body, b further in.

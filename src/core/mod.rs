@@ -7,13 +7,14 @@ pub mod error;
 pub mod format;
 pub mod html;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod reading;
 pub mod search;
 pub mod url;
 
 pub use error::LoadError;
-pub use format::{parse_document, parse_many, parse_value, Limits};
+pub use format::{parse_document, parse_json, parse_many, parse_value, Limits};
 pub use i18n::{Lang, Strings};
 pub use model::{Article, Block, Collection, Document, Field, Publisher, RichText, Site, Span};
 

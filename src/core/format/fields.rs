@@ -1,11 +1,11 @@
-//! Typed extraction from `serde_json::Value`, with the field path every
+//! Typed extraction from a JSON [`Value`], with the field path every
 //! error must name (`blocks[3].text`, `items[2].title`, `publisher.phone`).
 //!
 //! The adapters never index a `Value` directly: they go through [`Obj`], so
 //! every wrong type, missing field and over-long string is reported the same
 //! way, with the same path syntax, whatever the format.
 
-use serde_json::{Map, Value};
+use crate::core::json::{Map, Value};
 
 use super::Limits;
 use crate::core::error::LoadError;
@@ -84,21 +84,12 @@ pub(crate) fn non_blank(s: &str) -> Option<String> {
 pub(crate) fn count_value(v: &Value, path: &str) -> Result<Option<u64>, LoadError> {
     match v {
         Value::Null => Ok(None),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                Ok(Some(u))
-            } else if n.as_i64().is_some() {
-                Err(invalid(path, "must not be negative"))
-            } else {
-                // A float: accept whole numbers such as 1234.0 from JavaScript.
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                if f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f < 1.8e19 {
-                    Ok(Some(f as u64))
-                } else {
-                    Err(invalid(path, "must be a whole number"))
-                }
-            }
-        }
+        Value::Number(n) if n.is_negative() => Err(invalid(path, "must not be negative")),
+        // Whole numbers written as floats (1234.0 from JavaScript) count too.
+        Value::Number(n) => n
+            .as_u64()
+            .map(Some)
+            .ok_or_else(|| invalid(path, "must be a whole number")),
         Value::String(s) => {
             let digits: String = s.trim().chars().filter(|&c| c != ',').collect();
             if digits.is_empty() {
@@ -119,7 +110,7 @@ pub(crate) fn count_value(v: &Value, path: &str) -> Result<Option<u64>, LoadErro
 /// A JSON object being read, with its path and the limits.
 #[derive(Clone, Debug)]
 pub(crate) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     path: String,
     limits: &'a Limits,
 }
@@ -223,7 +214,7 @@ impl<'a> Obj<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::core::json::json;
 
     #[test]
     fn paths_nest() {

@@ -6,7 +6,7 @@
 //! native format's `publisher` and `site`. The feed's values are the
 //! defaults for its items.
 
-use serde_json::Value;
+use crate::core::json::Value;
 
 use super::fields::{check_count, index_path, invalid, missing, non_blank, wrong_type, Obj};
 use super::native::{parse_publisher, parse_site};
@@ -205,7 +205,7 @@ fn derived_title(summary: Option<&str>, blocks: &[Block], id: &str) -> String {
 mod tests {
     use super::*;
     use crate::core::format::Limits;
-    use serde_json::json;
+    use crate::core::json::json;
 
     fn read(v: Value) -> Result<Collection, LoadError> {
         let limits = Limits::default();

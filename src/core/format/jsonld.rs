@@ -7,7 +7,7 @@
 //! Only a missing headline, an over-long string, or too many paragraphs
 //! stop it.
 
-use serde_json::{Map, Value};
+use crate::core::json::{Map, Value};
 
 use super::fields::{check_count, check_len, count_value, index_path, key_path, missing};
 use super::text::{one_line, paragraphs_by_lines, rich_from_str, slug};
@@ -77,7 +77,7 @@ pub(crate) fn find_article<'a>(v: &'a Value, base: &str) -> Option<Found<'a>> {
 
 /// Reading context: the node, its path and graph, and the limits.
 struct Ld<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     path: &'a str,
     graph: Option<&'a [Value]>,
     limits: &'a Limits,

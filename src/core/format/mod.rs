@@ -18,7 +18,7 @@ mod jsonld;
 mod native;
 pub(crate) mod text;
 
-use serde_json::Value;
+use crate::core::json::{self, Value};
 
 use crate::core::error::LoadError;
 use crate::core::model::{Article, Collection, Document};
@@ -51,7 +51,7 @@ impl Default for Limits {
 }
 
 /// Parses a document from raw bytes: size cap, then UTF-8 (a leading BOM
-/// is allowed), then JSON (serde_json's nesting limit of 128 stays on, so
+/// is allowed), then JSON (nesting is capped at [`json::MAX_DEPTH`], so
 /// deep nesting is a `Syntax` error, not a stack overflow), then
 /// [`parse_value`].
 pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadError> {
@@ -63,21 +63,16 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadErr
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::InvalidUtf8)?;
-    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
-    parse_value(value, limits)
+    parse_value(parse_json(text)?, limits)
 }
 
-/// serde_json's message without its " at line L column C" tail, which the
-/// error carries separately.
-fn syntax_error(e: serde_json::Error) -> LoadError {
-    let full = e.to_string();
-    let tail = format!(" at line {} column {}", e.line(), e.column());
-    let detail = full.strip_suffix(&tail).unwrap_or(&full).to_owned();
-    LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        detail,
-    }
+/// Parses JSON text, reporting a syntax error as a [`LoadError`].
+pub fn parse_json(text: &str) -> Result<Value, LoadError> {
+    json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line,
+        column: e.column,
+        detail: e.detail.to_owned(),
+    })
 }
 
 /// Which format an object is in.
@@ -204,7 +199,7 @@ pub fn parse_many(v: Value, limits: &Limits) -> Result<Vec<Article>, LoadError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::core::json::json;
 
     #[test]
     fn detects_each_format() {

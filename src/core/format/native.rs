@@ -3,7 +3,7 @@
 //! README. Its `publisher` and `site` objects are also used by the
 //! `_article_reader` extension of JSON Feed.
 
-use serde_json::Value;
+use crate::core::json::Value;
 
 use super::fields::{
     check_count, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
@@ -18,7 +18,7 @@ use crate::core::url::{safe_image, safe_link};
 fn check_version(obj: &Obj<'_>) -> Result<(), LoadError> {
     let found = match obj.get("version") {
         None => return Err(missing(obj.at("version"))),
-        Some(Value::Number(n)) if n.as_f64() == Some(1.0) => return Ok(()),
+        Some(Value::Number(n)) if n.as_u64() == Some(1) => return Ok(()),
         Some(Value::String(s)) if s.trim() == "1" => return Ok(()),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::String(s)) => s.chars().take(40).collect(),
@@ -260,7 +260,7 @@ pub(crate) fn parse_site(obj: &Obj<'_>) -> Result<Option<Site>, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::core::json::json;
 
     fn parse_json(v: Value) -> Result<Article, LoadError> {
         let limits = Limits::default();

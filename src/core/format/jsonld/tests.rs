@@ -1,5 +1,5 @@
 use super::*;
-use serde_json::json;
+use crate::core::json::json;
 
 fn read(v: &Value) -> Result<Article, LoadError> {
     let found = find_article(v, "").expect("an article");
