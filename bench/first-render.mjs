@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/harness.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const DIST = join(ROOT, 'dist');
+// AR_DIST: another build to measure (experiments); default dist/.
+const DIST = process.env.AR_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.argv[2] ?? 21);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 

@@ -70,14 +70,13 @@ function shell(element) {
   return { root, container, styled, unblock, reveal };
 }
 
-/** Lone surrogates (a string cut inside an emoji) become U+FFFD rather
- * than `\udXXX` escapes, which no JSON parser in Rust accepts. */
-const wellFormed = (key, value) => (typeof value === 'string' && value.toWellFormed ? value.toWellFormed() : value);
 
-/** Options as the wasm side reads them: `article` becomes `json` text. */
+/** Options as the wasm side reads them: `article` becomes `json` text (a
+ * lone surrogate, from a string cut inside an emoji, is escaped by
+ * JSON.stringify and read back as U+FFFD). */
 function normalise(options = {}) {
   const o = { ...options };
-  if (o.article !== undefined && o.json === undefined) o.json = JSON.stringify(o.article, wellFormed);
+  if (o.article !== undefined && o.json === undefined) o.json = JSON.stringify(o.article);
   delete o.article;
   return o;
 }

@@ -1,14 +1,55 @@
 // The standalone page's first script: a classic one that runs before the
-// body is parsed (no inline scripts under a strict CSP). It tells page.css
-// whether the prerendered seed article may show: not when ?src= asks for
-// another document, and at the reader's stored text size.
+// body is parsed (no inline scripts under a strict CSP).
+//
+// 1. It tells page.css whether the prerendered seed article may show: not
+//    when ?src= asks for another document, and at the reader's stored text
+//    size.
+// 2. It starts the app only after the first paint. The prerendered article
+//    paints like a static page; fetching, compiling and rendering the live
+//    reader before that paint delays it (bench/first-render.mjs). The
+//    preloads go out together with the module, so its imports and the wasm
+//    do not wait for each other.
 (function () {
   var root = document.documentElement;
+  var otherDocument = false;
   try {
-    if (new URLSearchParams(location.search).get('src')) root.setAttribute('data-ar-src', '');
+    otherDocument = !!new URLSearchParams(location.search).get('src');
+    if (otherDocument) root.setAttribute('data-ar-src', '');
     var step = localStorage.getItem('article-reader:font-step');
     if (step !== null && /^[0-4]$/.test(step)) root.setAttribute('data-ar-step', step);
   } catch (e) {
     // Storage can throw (sandboxed frames); the default size is fine.
   }
+
+  var started = false;
+  function add(tag, attrs) {
+    var el = document.createElement(tag);
+    for (var k in attrs) el.setAttribute(k, attrs[k]);
+    document.head.appendChild(el);
+  }
+  function start() {
+    if (started) return;
+    started = true;
+    add('link', { rel: 'modulepreload', href: 'article-reader.js' });
+    add('link', { rel: 'modulepreload', href: 'article-reader-wasm.js' });
+    add('link', { rel: 'preload', href: 'article-reader-wasm_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: '' });
+    add('script', { type: 'module', src: 'standalone.js' });
+  }
+  // Nothing prerendered will show (another document, a hidden tab): start
+  // now. Otherwise start when the first contentful paint is done.
+  if (otherDocument || document.visibilityState === 'hidden') return start();
+  try {
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      setTimeout(start, 0);
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) {
+    // No paint timing: the frame callback runs just before a paint, the
+    // task it queues just after.
+    requestAnimationFrame(function () { setTimeout(start, 0); });
+  }
+  // Whatever happens to painting, the reader must come up.
+  setTimeout(start, 1500);
+  document.addEventListener('visibilitychange', start, { once: true });
 })();

@@ -31,6 +31,28 @@ for (const width of [320, 360, 768]) {
   });
 }
 
+test('the prerendered article paints before the app is even requested, then the live reader takes over', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/`);
+    await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached' });
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      app: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/standalone.js'))?.startTime,
+      wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime,
+    }));
+    assert.ok(t.fcp > 0, 'first contentful paint recorded');
+    assert.ok(t.app >= t.fcp, `standalone.js requested at ${t.app} ms, before the first paint at ${t.fcp} ms`);
+    assert.ok(t.wasm >= t.fcp, `wasm requested at ${t.wasm} ms, before the first paint at ${t.fcp} ms`);
+    // Exactly one reader remains, and it is the live one.
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('.ar-prerendered').count(), 0);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('a JSON Feed via ?src= lists its articles, opens one and goes back', async () => {
   const page = await newPage(browser);
   try {
