@@ -10,7 +10,7 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	trunk build --release
+	bash scripts/build.sh
 
 serve: build
 	@echo "Serving dist/ on http://127.0.0.1:8080/ (standalone reader with the seed article)"
