@@ -10,7 +10,7 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	bash scripts/build.sh
+	trunk build --release
 
 serve: build
 	@echo "Serving dist/ on http://127.0.0.1:8080/ (standalone reader with the seed article)"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-bash scripts/build.sh
+trunk build --release
 echo "== bundle size"; node bench/sizes.mjs
 echo; echo "== first render"; node bench/first-render.mjs
 if [ -f bench/search.mjs ]; then echo; echo "== search"; node bench/search.mjs; fi

@@ -2,8 +2,6 @@
 # Installs everything article-reader needs to build, serve and test, and
 # skips whatever is already present. Safe to run again and again.
 #   - wasm32 target; trunk 0.22 (built with rustc 1.96.1, which it needs)
-#   - the pinned nightly of scripts/size-toolchain, with rust-src (the
-#     release wasm is built with it for size: scripts/build.sh)
 #   - wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
 #   - npm packages: binaryen 132 (wasm-opt), playwright-core, axe-core
 #   - Debian: chromium, chromium-driver, fonts-noto-cjk
@@ -29,15 +27,6 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup: adding wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
-fi
-
-# The pinned nightly that builds the release wasm for size (scripts/build.sh).
-size_toolchain=$(cat scripts/size-toolchain)
-if ! rustup toolchain list | grep -q "^$size_toolchain" \
-  || ! rustup component list --installed --toolchain "$size_toolchain" | grep -q '^rust-src' \
-  || ! rustup target list --installed --toolchain "$size_toolchain" | grep -qx wasm32-unknown-unknown; then
-  say "rustup: installing $size_toolchain with rust-src and wasm32 (release builds)"
-  rustup toolchain install "$size_toolchain" --profile minimal -c rust-src -t wasm32-unknown-unknown
 fi
 
 if ! command -v trunk >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of article-reader and ends with one summary
 # line ("N passed, M failed"). Called by `make test` (after setup) and CI.
-#   1. cargo fmt --check           5. release build (scripts/build.sh)
+#   1. cargo fmt --check           5. release build (trunk build --release)
 #   2. clippy, native and wasm     6. end-to-end tests in Chromium on dist/
 #   3. native unit/property tests
 #   4. component tests (wasm-bindgen-test, headless Chromium)
@@ -46,7 +46,7 @@ step "clippy native" cargo clippy --all-targets --locked -- -D warnings
 step "clippy wasm" cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 step "native tests" cargo test --locked
 step "component tests" cargo test --locked --target wasm32-unknown-unknown --test components
-step "release build" bash scripts/build.sh
+step "release build" trunk build --release
 step "end-to-end tests" node --test --test-concurrency=1 tests/e2e/
 
 echo
