@@ -30,56 +30,50 @@ fn check_version(obj: &Obj<'_>) -> Result<(), LoadError> {
 /// Reads a native document; `position` (its index in an array of
 /// documents) is used to derive an id when there is neither id, URL nor a
 /// usable title.
+// Fields are filled into one `Article` rather than built in a struct
+// literal: each `?` then drops one value instead of its own set of finished
+// fields, which kept a copy of that clean-up code per field in the wasm.
+#[allow(clippy::field_reassign_with_default)]
 pub(crate) fn parse(obj: &Obj<'_>, position: usize) -> Result<Article, LoadError> {
     check_version(obj)?;
-    let title = one_line(obj.str_req("title")?);
-    if title.is_empty() {
+    let mut a = Article::default();
+    a.title = one_line(obj.str_req("title")?);
+    if a.title.is_empty() {
         return Err(invalid(obj.at("title"), "must not be empty"));
     }
-    let url = obj.str_opt("url")?.and_then(safe_link);
+    a.url = obj.str_opt("url")?.and_then(safe_link);
     let id = match obj.get("id") {
         Some(Value::Number(n)) => Some(n.to_string()),
         Some(_) => obj.text_opt("id")?,
         None => None,
     };
-    let id = id
-        .or_else(|| url.clone())
-        .or_else(|| slug(&title))
+    a.id = id
+        .or_else(|| a.url.clone())
+        .or_else(|| slug(&a.title))
         .unwrap_or_else(|| format!("article-{}", position + 1));
-
-    let lead = match obj.get("lead") {
-        Some(v) => Some(rich_text(v, &obj.at("lead"), obj.limits())?).filter(|t| !t.is_blank()),
-        None => None,
-    };
+    if let Some(v) = obj.get("lead") {
+        a.lead = Some(rich_text(v, &obj.at("lead"), obj.limits())?).filter(|t| !t.is_blank());
+    }
     let blocks_path = obj.at("blocks");
     let raw_blocks = obj.array_req("blocks")?;
     check_count(raw_blocks.len(), &blocks_path, obj.limits().max_blocks)?;
-    let mut blocks = Vec::with_capacity(raw_blocks.len());
+    a.blocks.reserve_exact(raw_blocks.len());
     for (n, v) in raw_blocks.iter().enumerate() {
         let block = Obj::new(v, index_path(&blocks_path, n), obj.limits())?;
         if let Some(b) = parse_block(&block)? {
-            blocks.push(b);
+            a.blocks.push(b);
         }
     }
-
-    Ok(Article {
-        id,
-        url,
-        lang: obj.text_opt("lang")?,
-        title,
-        published: obj.text_opt("published")?,
-        source: obj.text_opt("source")?,
-        views: obj.count_opt("views")?,
-        author: obj.text_opt("author")?,
-        lead,
-        blocks,
-        publisher: obj
-            .object_opt("publisher")?
-            .map(|p| parse_publisher(&p))
-            .transpose()?
-            .filter(|p| !p.is_empty()),
-        site: parse_site(obj)?,
-    })
+    a.lang = obj.text_opt("lang")?;
+    a.published = obj.text_opt("published")?;
+    a.source = obj.text_opt("source")?;
+    a.views = obj.count_opt("views")?;
+    a.author = obj.text_opt("author")?;
+    if let Some(p) = obj.object_opt("publisher")? {
+        a.publisher = Some(parse_publisher(&p)?).filter(|p| !p.is_empty());
+    }
+    a.site = parse_site(obj)?;
+    Ok(a)
 }
 
 /// One block. `None` for a block that is dropped: blank text, an empty
