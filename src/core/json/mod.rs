@@ -83,46 +83,37 @@ impl Number {
     /// The value as a `u64`, if it is a whole number in range: `1234`,
     /// `1234.0` and `1.234e3` all give 1234.
     pub fn as_u64(&self) -> Option<u64> {
-        let digits = self.whole_digits()?;
-        if self.0.starts_with('-') {
-            return digits.bytes().all(|b| b == b'0').then_some(0);
+        let negative = self.0.starts_with('-');
+        let body = self.0.trim_start_matches('-');
+        let (mantissa, exp) = match body.find(['e', 'E']) {
+            Some(i) => (&body[..i], body[i + 1..].parse::<i32>().ok()?),
+            None => (body, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        // The decimal point sits after `point` of the digits of int + frac.
+        let point = int.len() as i64 + i64::from(exp);
+        let mut value: u64 = 0;
+        for (i, d) in int.bytes().chain(frac.bytes()).enumerate() {
+            let d = u64::from(d - b'0');
+            if (i as i64) < point {
+                value = value.checked_mul(10)?.checked_add(d)?;
+            } else if d != 0 {
+                return None; // a fraction
+            }
         }
-        digits.parse().ok()
+        if value != 0 {
+            // Zeros implied by an exponent past the digits; overflow ends
+            // this within 20 steps.
+            for _ in (int.len() + frac.len()) as i64..point {
+                value = value.checked_mul(10)?;
+            }
+        }
+        (!negative || value == 0).then_some(value)
     }
 
     /// Whether the number is below zero.
     pub fn is_negative(&self) -> bool {
         self.0.starts_with('-') && self.0.bytes().any(|b| (b'1'..=b'9').contains(&b))
-    }
-
-    /// The integer digits of a whole number (no sign, no leading zeros), or
-    /// `None` when it has a non-zero fraction or is absurdly large.
-    fn whole_digits(&self) -> Option<String> {
-        let s = self.0.trim_start_matches('-');
-        let (mantissa, exp) = match s.find(['e', 'E']) {
-            Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
-            None => (s, 0),
-        };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits: String = int.chars().chain(frac.chars()).collect();
-        // The decimal point sits after `point` digits of `digits`.
-        let point = int.len() as i64 + i64::from(exp);
-        if point > 40 {
-            return None;
-        }
-        let point = point.max(0) as usize;
-        let (whole, rest) = digits.split_at(point.min(digits.len()));
-        if rest.bytes().any(|b| b != b'0') {
-            return None;
-        }
-        let mut whole = whole.to_owned();
-        whole.extend(std::iter::repeat_n('0', point.saturating_sub(digits.len())));
-        let trimmed = whole.trim_start_matches('0');
-        Some(if trimmed.is_empty() {
-            "0".into()
-        } else {
-            trimmed.into()
-        })
     }
 }
 
