@@ -7,7 +7,9 @@ use std::fmt;
 /// A failure to load or understand a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// The body is larger than the configured cap (bytes).
+    /// The body is larger than the configured cap (bytes). `size` is at
+    /// least the body's length: a body without a length is read only until
+    /// it passes the cap.
     TooLarge { size: usize, limit: usize },
     /// The bytes are not valid UTF-8.
     InvalidUtf8,

@@ -173,10 +173,10 @@ impl Strings {
         let zh = self.lang == Lang::ZhCn;
         match e {
             TooLarge { size, limit } if zh => {
-                format!("文档太大({size} 字节),上限为 {limit} 字节。")
+                format!("文档太大(至少 {size} 字节),上限为 {limit} 字节。")
             }
             TooLarge { size, limit } => {
-                format!("The document is too large ({size} bytes; the limit is {limit} bytes).")
+                format!("The document is too large (at least {size} bytes; the limit is {limit} bytes).")
             }
             InvalidUtf8 if zh => "文档不是有效的 UTF-8 文本。".into(),
             InvalidUtf8 => "The document is not valid UTF-8 text.".into(),

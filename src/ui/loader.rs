@@ -5,10 +5,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use js_sys::Reflect;
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Response};
 use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
@@ -117,9 +118,42 @@ async fn fetch(
             limit: limits.max_bytes,
         });
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+    let bytes = read_capped(&response, limits.max_bytes)
         .await
-        .map_err(network)?;
-    let bytes = Uint8Array::new(&buffer).to_vec();
+        .map_err(|e| e.unwrap_or_else(|js| network(js)))?;
     parse_document(&bytes, limits)
+}
+
+/// Reads the body chunk by chunk and stops, cancelling the download, as
+/// soon as it passes `limit`: a server that sends no length (chunked) must
+/// not make a phone download 20 MB only to refuse it. `Err(Ok(_))` is the
+/// cap, `Err(Err(_))` a failed read.
+async fn read_capped(
+    response: &Response,
+    limit: usize,
+) -> Result<Vec<u8>, Result<LoadError, JsValue>> {
+    let Some(body) = response.body() else {
+        return Ok(Vec::new()); // no body at all (e.g. 204)
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(Err)?;
+        if Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+            return Ok(bytes);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .map_err(Err)?
+            .unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+        if bytes.len() > limit {
+            let _ = reader.cancel();
+            return Err(Ok(LoadError::TooLarge {
+                size: bytes.len(),
+                limit,
+            }));
+        }
+    }
 }

@@ -49,10 +49,22 @@ function hostile(kind) {
   return hostileCache[kind];
 }
 
-/** Sends `body` in 64 KB chunks without a content-length (chunked encoding). */
-function sendChunked(res, body, ext) {
+/** Bytes of the last chunked body the client took before it stopped
+ * reading (or all of it): shows whether a reader stops at its cap. */
+export const chunked = { sent: 0, total: 0 };
+
+/** Sends `body` in 64 KB chunks without a content-length (chunked
+ * encoding), only as fast as the client reads. */
+async function sendChunked(res, body, ext) {
   res.writeHead(200, { 'content-type': TYPES[ext] });
-  for (let i = 0; i < body.length; i += 65536) res.write(body.subarray(i, i + 65536));
+  Object.assign(chunked, { sent: 0, total: body.length });
+  let closed = false;
+  res.on('close', () => { closed = true; });
+  for (let i = 0; i < body.length && !closed; i += 65536) {
+    const part = body.subarray(i, i + 65536);
+    chunked.sent += part.length;
+    if (!res.write(part)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+  }
   res.end();
 }
 
