@@ -120,7 +120,7 @@ async fn fetch(
     }
     let bytes = read_capped(&response, limits.max_bytes)
         .await
-        .map_err(|e| e.unwrap_or_else(|js| network(js)))?;
+        .map_err(|e| e.unwrap_or_else(network))?;
     parse_document(&bytes, limits)
 }
 
