@@ -10,6 +10,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+
+// First the shipped JS and CSS are minified, so the prerender runs (and
+// thereby checks) exactly what ships.
+const { minifyDist } = await import('./minify.mjs');
+for (const [name, before, after] of await minifyDist(dir)) {
+  console.log(`minify: ${name} ${before} -> ${after} bytes`);
+}
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const MARKER = '<article-reader standalone></article-reader>';

@@ -3,7 +3,7 @@
 # skips whatever is already present. Safe to run again and again.
 #   - wasm32 target; trunk 0.22 (built with rustc 1.96.1, which it needs)
 #   - wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
-#   - npm packages: binaryen 132 (wasm-opt), playwright-core, axe-core
+#   - npm packages: binaryen 132 (wasm-opt), esbuild (minify), playwright-core, axe-core
 #   - Debian: chromium, chromium-driver, fonts-noto-cjk
 # Debian's own binaryen (108) builds wasm that crashes Chromium: we never
 # install it, and the Makefile puts node_modules/.bin first on PATH.
@@ -44,7 +44,7 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm: installing dev packages"
   npm ci --no-audit --no-fund --loglevel=error
