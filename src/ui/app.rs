@@ -258,6 +258,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     current={state.current}
                     {strings}
                     article_ref={article_ref.clone()}
+                    standalone={props.standalone}
                 />
             },
             (Document::Collection(_), None) => html! {

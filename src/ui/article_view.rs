@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, ShadowRoot};
 use yew::prelude::*;
 
 use super::block_view::{block_of, BlockMarks, BlockView};
@@ -29,6 +29,9 @@ pub struct ArticleViewProps {
     pub strings: &'static Strings,
     /// The `<article>` element, shared with the progress bar.
     pub article_ref: NodeRef,
+    /// The whole page is ours: matches may scroll it whenever they change.
+    #[prop_or_default]
+    pub standalone: bool,
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -41,7 +44,21 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn scroll_to_current(root: &Element) {
+/// Whether keyboard focus is inside the reader that holds `el` (its
+/// search box or buttons): the reader is then what the user is using.
+fn focus_within_reader(el: &Element) -> bool {
+    el.get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .is_ok_and(|root| root.active_element().is_some())
+}
+
+/// Scrolls the current match into view. An embedded reader does so only
+/// while it has focus: a `query` given by the host must not scroll the
+/// portal page on load to wherever the reader sits.
+fn scroll_to_current(root: &Element, standalone: bool) {
+    if !standalone && !focus_within_reader(root) {
+        return;
+    }
     let Ok(Some(mark)) = root.query_selector("mark[aria-current=\"true\"]") else {
         return;
     };
@@ -66,12 +83,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let root = props.article_ref.clone();
     {
         let root = root.clone();
+        let standalone = props.standalone;
         use_effect_with(
             (props.matches.clone(), props.current),
             move |(matches, _)| {
                 if !matches.is_empty() {
                     if let Some(el) = root.cast::<Element>() {
-                        scroll_to_current(el.unchecked_ref());
+                        scroll_to_current(el.unchecked_ref(), standalone);
                     }
                 }
             },

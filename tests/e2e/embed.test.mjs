@@ -172,6 +172,32 @@ test('the contents list scrolls inside the reader without touching the host page
   });
 });
 
+test('a host-given query highlights without scrolling the host page; the reader\'s own search does scroll', T, async () => {
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/pages/blank.html`);
+    await page.evaluate(() => {
+      const intro = document.createElement('p');
+      intro.textContent = '门户首页内容';
+      intro.style.height = '1500px';
+      const reader = document.createElement('article-reader');
+      reader.setAttribute('query', '干部');
+      document.getElementById('box').append(intro, reader);
+    });
+    const reader = page.locator('article-reader');
+    await reader.locator('mark[aria-current="true"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(600); // a smooth scroll would have started
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the host page scrolled on load');
+    // The user's own search: focus in the reader, Enter moves to a match.
+    await reader.getByRole('searchbox', { name: '搜索' }).press('Enter');
+    await page.waitForFunction(() => {
+      const mark = document.querySelector('article-reader').shadowRoot.querySelector('mark[aria-current="true"]');
+      const top = mark.getBoundingClientRect().top;
+      return scrollY > 1000 && top >= 0 && top < innerHeight;
+    });
+    assert.deepEqual(page.problems, []);
+  });
+});
+
 // ---- Many instances ----------------------------------------------------
 
 /** Per instance: number of marks and the step class of its root. */
