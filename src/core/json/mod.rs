@@ -85,10 +85,7 @@ impl Number {
     pub fn as_u64(&self) -> Option<u64> {
         let negative = self.0.starts_with('-');
         let body = self.0.trim_start_matches('-');
-        let (mantissa, exp) = match body.find(['e', 'E']) {
-            Some(i) => (&body[..i], body[i + 1..].parse::<i32>().ok()?),
-            None => (body, 0),
-        };
+        let (mantissa, exp) = split_exponent(body);
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         // The decimal point sits after `point` of the digits of int + frac.
         let point = int.len() as i64 + i64::from(exp);
@@ -111,9 +108,27 @@ impl Number {
         (!negative || value == 0).then_some(value)
     }
 
-    /// Whether the number is below zero.
+    /// Whether the number is below zero (`-0` and `-0e5` are not).
     pub fn is_negative(&self) -> bool {
-        self.0.starts_with('-') && self.0.bytes().any(|b| (b'1'..=b'9').contains(&b))
+        let (mantissa, _) = split_exponent(&self.0);
+        mantissa.starts_with('-') && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b))
+    }
+}
+
+/// A number's text split into mantissa and exponent. An exponent too large
+/// for `i32` saturates: it still tells zero from too big or too small.
+fn split_exponent(text: &str) -> (&str, i32) {
+    match text.find(['e', 'E']) {
+        Some(i) => {
+            let exp = &text[i + 1..];
+            let saturated = if exp.starts_with('-') {
+                i32::MIN
+            } else {
+                i32::MAX
+            };
+            (&text[..i], exp.parse().unwrap_or(saturated))
+        }
+        None => (text, 0),
     }
 }
 
@@ -218,19 +233,6 @@ impl Parser<'_> {
         }
     }
 
-    /// Skips whitespace and consumes `byte`, or fails with `detail`.
-    fn expect(&mut self, byte: u8, detail: &'static str) -> Parsed<()> {
-        self.skip_ws();
-        match self.peek() {
-            Some(b) if b == byte => {
-                self.i += 1;
-                Ok(())
-            }
-            Some(_) => Err(detail),
-            None => Err("EOF while parsing a value"),
-        }
-    }
-
     fn value(&mut self, depth: usize) -> Parsed<Value> {
         self.skip_ws();
         match self.peek() {
@@ -310,7 +312,12 @@ impl Parser<'_> {
                 None => return Err("EOF while parsing an object"),
             }
             let key = self.string()?;
-            self.expect(b':', "expected `:`")?;
+            self.skip_ws();
+            match self.peek() {
+                Some(b':') => self.i += 1,
+                Some(_) => return Err("expected `:`"),
+                None => return Err("EOF while parsing an object"),
+            }
             members.push((key, self.value(depth)?));
             self.skip_ws();
             match self.peek() {

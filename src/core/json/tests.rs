@@ -78,6 +78,7 @@ fn rejects_what_rfc_8259_rejects() {
         ("\"abc", "EOF while parsing a string"),
         ("[1", "EOF while parsing a list"),
         ("{\"a\":1", "EOF while parsing an object"),
+        ("{\"a\"", "EOF while parsing an object"),
         ("1 2", "trailing characters"),
     ] {
         assert_eq!(err(text).detail, detail, "{text:?}");
@@ -123,4 +124,11 @@ fn numbers_read_as_whole_numbers() {
     assert!(!n("-0").is_negative());
     assert_eq!(n("-0").as_u64(), Some(0));
     assert_eq!(n("1e3").to_string(), "1e3");
+    // Zero stays zero whatever its sign or exponent.
+    for zero in ["-0e5", "-0.0E+1", "0e2147483648", "-0E-9999999999"] {
+        assert!(!n(zero).is_negative(), "{zero}");
+        assert_eq!(n(zero).as_u64(), Some(0), "{zero}");
+    }
+    assert_eq!(n("1e2147483648").as_u64(), None);
+    assert_eq!(n("5e-2147483649").as_u64(), None);
 }

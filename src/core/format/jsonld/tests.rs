@@ -64,6 +64,34 @@ fn graph_references_resolve() {
 }
 
 #[test]
+fn many_references_into_a_large_graph_resolve_by_index() {
+    // 20,000 image references into a 20,000-node graph: each resolves
+    // through the id index (a scan per reference would be 4 * 10^8 steps).
+    // The first id wins on duplicates; the only safe image is the last.
+    let n = 20_000;
+    let mut nodes = vec![format!(
+        r#"{{"@type":"NewsArticle","headline":"t","image":[{}]}}"#,
+        (0..n)
+            .map(|i| format!(r##"{{"@id":"#i{i}"}}"##))
+            .collect::<Vec<_>>()
+            .join(",")
+    )];
+    for i in 0..n {
+        let url = if i == n - 1 {
+            "https://x.cn/ok.jpg"
+        } else {
+            "javascript:x"
+        };
+        nodes.push(format!(r##"{{"@id":"#i{i}","url":"{url}"}}"##));
+    }
+    nodes.push(r##"{"@id":"#i0","url":"https://x.cn/not-first.jpg"}"##.to_owned());
+    let text = format!(r#"{{"@graph":[{}]}}"#, nodes.join(","));
+    let v = crate::core::json::from_str(&text).unwrap();
+    let a = parse(&find_article(&v, "").unwrap(), &Limits::default(), 0).unwrap();
+    assert!(matches!(&a.blocks[0], Block::Image { src, .. } if src == "https://x.cn/ok.jpg"));
+}
+
+#[test]
 fn single_statistic_and_missing_headline() {
     let v = json!({"@type": "Article", "headline": "t",
         "interactionStatistic": {"userInteractionCount": 7}});
