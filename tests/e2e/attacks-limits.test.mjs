@@ -1,5 +1,5 @@
-// Hardening (issue 6), part 2: documents built to hurt — 20 MB (announced
-// and streamed), nested 100,000 levels deep, invalid UTF-8 — end in the
+// Hardening (issue 6), part 2: documents built to hurt — 20 MB announced,
+// 64 MB streamed, nested 100,000 levels deep, invalid UTF-8 — end in the
 // alert view with a readable message, and the page stays responsive.
 // (The harness generates them: /huge.json, /huge-chunked.json, /deep.json,
 // /invalid-utf8.json.)
@@ -27,7 +27,7 @@ async function assertResponsive(page, scope) {
 
 const CASES = [
   ['a 20 MB document (Content-Length)', '/huge.json', /文档太大.*上限/],
-  ['a 20 MB document (chunked, no length)', '/huge-chunked.json', /文档太大.*上限/],
+  ['a 64 MB document (chunked, no length)', '/huge-chunked.json', /文档太大.*上限/],
   ['a document nested 100,000 levels deep', '/deep.json', /不是有效的 JSON/],
   ['a document with invalid UTF-8 bytes', '/invalid-utf8.json', /UTF-8/],
 ];
@@ -57,12 +57,13 @@ for (const [name, src, message] of CASES) {
       if (src === '/huge-chunked.json') {
         // The reader stops reading at its 5 MB cap (plus the chunk that
         // crossed it; the browser hands over up to a few MB at once) and
-        // cancels the download: the server never sends the rest (the cap
-        // plus what the socket and browser buffer, not all 20 MB).
+        // cancels the download: the server never sends the rest (it sends
+        // the cap plus what the socket and browser buffer, about 20 MB at
+        // most here, not all 64 MB).
         const [, read] = text.match(/至少 (\d+) 字节/);
-        assert.ok(Number(read) > 5e6 && Number(read) < chunked.total / 2, `read ${read} bytes before stopping`);
+        assert.ok(Number(read) > 5e6 && Number(read) < 12e6, `read ${read} bytes before stopping`);
         await new Promise((r) => setTimeout(r, 500));
-        assert.ok(chunked.sent < chunked.total, `the client took all ${chunked.total} bytes`);
+        assert.ok(chunked.sent < chunked.total / 2, `the client took ${chunked.sent} of ${chunked.total} bytes`);
       }
       assert.deepEqual(page.problems, []);
     } finally {

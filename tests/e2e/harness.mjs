@@ -27,7 +27,7 @@ const routes = {
   '/not-json.json': (req, res) => send(res, 200, '<html>oops</html>', '.json'),
   // Hostile documents (hardening tests), generated on first use.
   '/huge.json': (req, res) => send(res, 200, hostile('huge'), '.json', { 'content-length': hostile('huge').length }),
-  '/huge-chunked.json': (req, res) => sendChunked(res, hostile('huge'), '.json'),
+  '/huge-chunked.json': (req, res) => sendChunked(res, hugeStream(64e6), '.json'),
   '/deep.json': (req, res) => send(res, 200, hostile('deep'), '.json'),
   '/invalid-utf8.json': (req, res) => send(res, 200, hostile('utf8'), '.json'),
 };
@@ -50,20 +50,38 @@ function hostile(kind) {
 }
 
 /** Bytes of the last chunked body the client took before it stopped
- * reading (or all of it): shows whether a reader stops at its cap. */
+ * reading, and the body's full length: shows whether a reader stops at its
+ * cap. */
 export const chunked = { sent: 0, total: 0 };
 
-/** Sends `body` in 64 KB chunks without a content-length (chunked
- * encoding), only as fast as the client reads. */
-async function sendChunked(res, body, ext) {
+/** A native document of about `size` bytes as 64 KB chunks, made as they
+ * are sent: 64 MB, more than the socket and browser buffer between the
+ * server and a reader that stopped reading. */
+function hugeStream(size) {
+  const head = Buffer.from('{"format":"article-reader","version":1,"title":"hostile","blocks":[');
+  const para = Buffer.from(`${JSON.stringify({ type: 'paragraph', text: '干部作风'.repeat(5000) })},`);
+  const tail = Buffer.from('{"type":"paragraph","text":"end"}]}');
+  const n = Math.ceil(size / para.length);
+  return { total: head.length + n * para.length + tail.length, *chunks() { yield head; for (let i = 0; i < n; i++) yield para; yield tail; } };
+}
+
+/** Sends `doc`'s chunks without a content-length (chunked encoding), only
+ * as fast as the client reads, and stops when the client goes away. */
+async function sendChunked(res, doc, ext) {
   res.writeHead(200, { 'content-type': TYPES[ext] });
-  Object.assign(chunked, { sent: 0, total: body.length });
+  Object.assign(chunked, { sent: 0, total: doc.total });
   let closed = false;
   res.on('close', () => { closed = true; });
-  for (let i = 0; i < body.length && !closed; i += 65536) {
-    const part = body.subarray(i, i + 65536);
+  for (const part of doc.chunks()) {
+    if (closed) break;
     chunked.sent += part.length;
-    if (!res.write(part)) await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(part)) {
+      await new Promise((resolve) => {
+        const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
   }
   res.end();
 }
