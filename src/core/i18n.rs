@@ -173,10 +173,12 @@ impl Strings {
         let zh = self.lang == Lang::ZhCn;
         match e {
             TooLarge { size, limit } if zh => {
-                format!("文档太大(至少 {size} 字节),上限为 {limit} 字节。")
+                let (size, limit) = (size_text(*size, "字节"), size_text(*limit, "字节"));
+                format!("文档太大(至少 {size}),上限为 {limit}。")
             }
             TooLarge { size, limit } => {
-                format!("The document is too large (at least {size} bytes; the limit is {limit} bytes).")
+                let (size, limit) = (size_text(*size, "bytes"), size_text(*limit, "bytes"));
+                format!("The document is too large (at least {size}; the limit is {limit}).")
             }
             InvalidUtf8 if zh => "文档不是有效的 UTF-8 文本。".into(),
             InvalidUtf8 => "The document is not valid UTF-8 text.".into(),
@@ -228,9 +230,36 @@ impl Strings {
     }
 }
 
+/// A size as a reader reads it: megabytes with one decimal, rounded down
+/// ("at least 6.2 MB" stays true), or bytes below 0.1 MB.
+fn size_text(bytes: usize, unit: &str) -> String {
+    let tenths = bytes / 100_000;
+    match (tenths / 10, tenths % 10) {
+        (0, 0) => format!("{bytes} {unit}"),
+        (whole, 0) => format!("{whole} MB"),
+        (whole, tenth) => format!("{whole}.{tenth} MB"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_in_megabytes() {
+        assert_eq!(size_text(5_000_000, "字节"), "5 MB");
+        assert_eq!(size_text(6_291_456, "bytes"), "6.2 MB");
+        assert_eq!(size_text(99_999, "bytes"), "99999 bytes");
+        assert_eq!(size_text(100_000, "字节"), "0.1 MB");
+        let e = LoadError::TooLarge {
+            size: 6_291_456,
+            limit: 5_000_000,
+        };
+        assert_eq!(
+            Lang::ZhCn.strings().error(&e),
+            "文档太大(至少 6.2 MB),上限为 5 MB。"
+        );
+    }
 
     #[test]
     fn picks_language_from_tags() {
