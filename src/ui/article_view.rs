@@ -16,6 +16,7 @@ use super::rich_text::{marks_for, plain_text, rich_text};
 use super::scroll::scroll_and_focus;
 use super::state::Shared;
 use super::toc::Toc;
+use crate::core::reading::reading_minutes;
 use crate::core::search::ArticleMatches;
 use crate::core::{Article, Document, Field, Publisher, Site, Strings};
 
@@ -95,7 +96,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             },
         );
     }
-    let Some((article, site, _)) = article_parts(&props.doc, props.item) else {
+    // Reading time and the contents depend on the document alone: worked
+    // out once per document, not on every keystroke of a search.
+    let outline = use_memo((props.doc.clone(), props.item), |(doc, item)| {
+        article_parts(doc, *item).map(|(a, _, _)| {
+            let minutes = reading_minutes(a.char_count(), a.lang.as_deref().unwrap_or("zh"));
+            let headings: Vec<(usize, AttrValue)> = a
+                .headings()
+                .filter(|(_, level, _)| *level == 2)
+                .map(|(n, _, text)| (n, AttrValue::from(text.to_owned())))
+                .collect();
+            (minutes, headings)
+        })
+    });
+    let (Some((article, site, _)), Some((minutes, headings))) =
+        (article_parts(&props.doc, props.item), outline.as_ref())
+    else {
         return Html::default();
     };
     let m = &*props.matches;
@@ -109,12 +125,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
     let current_block = m.hits.get(cur).and_then(|h| block_of(h.field));
     let s = props.strings;
-    let meta = MetaLineProps::of(article, s);
-    let headings: Vec<(usize, AttrValue)> = article
-        .headings()
-        .filter(|(_, level, _)| *level == 2)
-        .map(|(n, _, text)| (n, AttrValue::from(text.to_owned())))
-        .collect();
+    let meta = MetaLineProps::of(article, *minutes, s);
     let to_top = {
         let root = root.clone();
         Callback::from(move |_| {
@@ -133,7 +144,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
             <MetaLine ..meta />
-            <Toc {headings} article={root.clone()} strings={s} />
+            <Toc headings={headings.clone()} article={root.clone()} strings={s} />
             if let Some(lead) = &article.lead {
                 <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
             }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::reading::{display_date, reading_minutes};
+use crate::core::reading::display_date;
 use crate::core::{Article, Strings};
 
 #[derive(Properties, PartialEq)]
@@ -17,15 +17,15 @@ pub struct MetaLineProps {
 }
 
 impl MetaLineProps {
-    /// The meta line of `a`.
-    pub fn of(a: &Article, strings: &'static Strings) -> Self {
+    /// The meta line of `a`, which takes `minutes` to read.
+    pub fn of(a: &Article, minutes: (u32, u32), strings: &'static Strings) -> Self {
         let attr = |s: &Option<String>| s.as_deref().map(|s| AttrValue::from(s.to_owned()));
         MetaLineProps {
             published: attr(&a.published),
             source: attr(&a.source),
             views: a.views,
             author: attr(&a.author),
-            minutes: reading_minutes(a.char_count(), a.lang.as_deref().unwrap_or("zh")),
+            minutes,
             strings,
         }
     }

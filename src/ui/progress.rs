@@ -35,9 +35,12 @@ pub fn ReadingProgress(props: &ProgressProps) -> Html {
     {
         let value = value.clone();
         let article = props.article.clone();
-        use_window_scroll(Callback::from(move |_| {
-            value.set(article.cast::<Element>().map(|a| percent(&a)));
-        }));
+        use_window_scroll(
+            (),
+            Callback::from(move |_| {
+                value.set(article.cast::<Element>().map(|a| percent(&a)));
+            }),
+        );
     }
     match *value {
         Some(v) => html! {

@@ -6,10 +6,12 @@ use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition
 use yew::prelude::*;
 
 /// Calls `on_scroll` once now and after every scroll or resize of the
-/// window (passive listeners: scrolling is never held up).
+/// window (passive listeners: scrolling is never held up). When `deps`
+/// change, the listeners are set up again with the new `on_scroll`, so it
+/// never works on what an earlier render captured.
 #[hook]
-pub fn use_window_scroll(on_scroll: Callback<()>) {
-    use_effect_with((), move |_| {
+pub fn use_window_scroll<D: PartialEq + 'static>(deps: D, on_scroll: Callback<()>) {
+    use_effect_with(deps, move |_| {
         on_scroll.emit(());
         let listeners = web_sys::window().map(|w| {
             let opts = EventListenerOptions::run_in_capture_phase();

@@ -46,11 +46,16 @@ pub fn Toc(props: &TocProps) -> Html {
         let current = current.clone();
         let article = props.article.clone();
         let headings = props.headings.clone();
-        use_window_scroll(Callback::from(move |_| {
-            if let Some(a) = article.cast::<Element>() {
-                current.set(current_section(&a, &headings));
-            }
-        }));
+        // Keyed on the headings: another document in the same view must
+        // not be measured against the first one's sections.
+        use_window_scroll(
+            props.headings.clone(),
+            Callback::from(move |_| {
+                if let Some(a) = article.cast::<Element>() {
+                    current.set(current_section(&a, &headings));
+                }
+            }),
+        );
     }
     if props.headings.len() < 2 {
         return Html::default();
