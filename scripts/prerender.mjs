@@ -11,12 +11,14 @@ import { extname, join, normalize } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 
-// First the shipped JS and CSS are minified, so the prerender runs (and
-// thereby checks) exactly what ships.
+// First what every build needs, prerendered or not: the shipped JS and CSS
+// minified (so the prerender runs, and thereby checks, exactly what
+// ships), and Trunk's leftover (empty) rust link gone from index.html.
 const { minifyDist } = await import('./minify.mjs');
-for (const [name, before, after] of await minifyDist(dir)) {
-  console.log(`minify: ${name} ${before} -> ${after} bytes`);
-}
+await minifyDist(dir);
+const indexPath = join(dir, 'index.html');
+let html = (await readFile(indexPath, 'utf8')).replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+await writeFile(indexPath, html);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const MARKER = '<article-reader standalone></article-reader>';
@@ -32,13 +34,8 @@ if (!chromium || !existsSync(chromiumPath)) {
   process.exit(0);
 }
 
-const indexPath = join(dir, 'index.html');
-let html = await readFile(indexPath, 'utf8');
-// Trunk leaves its (empty) rust link in the output; it does nothing.
-html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 if (!html.includes(MARKER)) {
   console.warn('prerender: skipped (no empty standalone element in index.html)');
-  await writeFile(indexPath, html);
   process.exit(0);
 }
 

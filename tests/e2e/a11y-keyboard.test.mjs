@@ -2,13 +2,13 @@
 // and the contents with the current section.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage } from './harness.mjs';
+import { startServer, launch, newPage, problemsBesidesLoads } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const ok = (page) => page.problems.filter((p) => !p.includes('Failed to load resource'));
+const ok = problemsBesidesLoads;
 
 /** The focused element inside the reader, as a short name, with its focus ring. */
 function focused() {

@@ -3,7 +3,7 @@
 // 1.4.4); text spacing (1.4.12); target sizes (2.5.8).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, horizontalOverflow } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads } from './harness.mjs';
 
 const STEP_KEY = 'article-reader:font-step';
 /** A host page whose reader asks for the 大 step when there is no stored choice. */
@@ -30,7 +30,7 @@ async function step(page) {
   return { root: Number(cls.match(/ar-step-(\d)/)[1]), checked };
 }
 
-const ok = (page) => page.problems.filter((p) => !p.includes('Failed to load resource'));
+const ok = problemsBesidesLoads;
 
 // ---- Persistence -----------------------------------------------------------
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  startServer, launch, newPage, horizontalOverflow, SEED_TITLE, SHOTS, STRICT_CSP,
+  startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, SEED_TITLE, SHOTS, STRICT_CSP,
 } from './harness.mjs';
 
 const T = { timeout: 60000 };
@@ -305,7 +305,7 @@ test('events: ready {}, error {message}, close {}, fontsize {step, scale}; bubbl
     assert.equal(byType.fontsize.id, 'ok');
     assert.deepEqual(byType.fontsize.detail, { step: 2, scale: 1.25 });
     assert.equal(await page.locator('#bad').getByRole('alert').count(), 1);
-    assert.deepEqual(page.problems.filter((p) => !p.includes('Failed to load resource')), []);
+    assert.deepEqual(problemsBesidesLoads(page), []);
   });
 });
 

@@ -137,13 +137,15 @@ export function launch() {
   });
 }
 
-/** A new page that records console errors, page errors and CSP violations. */
 /**
  * Makes page.goto / page.reload return only once every <article-reader> on
  * the page runs live (it sets `data-ar-live`): the standalone page paints a
  * prerendered copy first, which looks the same but does not react yet.
+ * Wrapping twice is a no-op.
  */
 export function waitForLiveReaders(page) {
+  if (page.waitsForLiveReaders) return page;
+  page.waitsForLiveReaders = true;
   for (const name of ['goto', 'reload']) {
     const original = page[name].bind(page);
     page[name] = async (...args) => {
@@ -158,6 +160,7 @@ export function waitForLiveReaders(page) {
   return page;
 }
 
+/** A new page that records console errors, page errors and CSP violations. */
 export async function newPage(browser, { width = 360, height = 740, ...opts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, ...opts });
   context.on('page', waitForLiveReaders);
@@ -172,6 +175,12 @@ export async function newPage(browser, { width = 360, height = 740, ...opts } = 
     });
   });
   return page;
+}
+
+/** The page's problems other than failed resource loads (a 404 a test
+ * asks for on purpose, e.g. a missing document or image). */
+export function problemsBesidesLoads(page) {
+  return page.problems.filter((p) => !p.includes('Failed to load resource'));
 }
 
 /** Horizontal overflow of the page in CSS px (0 = no sideways scrolling). */

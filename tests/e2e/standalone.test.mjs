@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launch, newPage, horizontalOverflow, SEED_TITLE, SHOTS } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, SEED_TITLE, SHOTS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -110,7 +110,7 @@ for (const [name, src, needle] of [
       assert.match(errors[0], new RegExp(needle));
       if (name === 'a 404') await page.screenshot({ path: join(SHOTS, 'error-404-360.png') });
       // The page's own console shows the failed request; nothing else may fail.
-      assert.deepEqual(page.problems.filter((p) => !p.includes('Failed to load resource')), []);
+      assert.deepEqual(problemsBesidesLoads(page), []);
     } finally {
       await page.context().close();
     }
