@@ -12,6 +12,7 @@ use yew::{AppHandle, AttrValue, Callback, Renderer};
 
 use crate::core::reading::{parse_step, SCALES};
 use crate::core::search::{parse_query, SearchIndex as CoreIndex};
+use crate::core::settings::option;
 use crate::core::{format, Lang, Limits};
 use crate::ui::{Reader, ReaderEvent, ReaderProps, Source, Theme};
 
@@ -71,12 +72,13 @@ fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
     }
 }
 
-/// Reads mount options: `src`, `json` (document text), `lang`, `theme`,
-/// `fontSize`, `query`, `maxBytes`, `variants`, `standalone`.
+/// Reads mount options (names in `src/settings.json`, as the JS API spells
+/// them): the document (`json` text, else `src`, else the seed), `lang`,
+/// `theme`, `fontSize`, `query`, `maxBytes`, `variants`, `standalone`.
 fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
-    let source = if let Some(json) = get_str(options, "json") {
+    let source = if let Some(json) = get_str(options, option::JSON) {
         Source::Json(Rc::from(json.as_str()))
-    } else if let Some(src) = get_str(options, "src") {
+    } else if let Some(src) = get_str(options, option::SRC) {
         Source::Url(AttrValue::from(src))
     } else {
         Source::Seed
@@ -84,15 +86,15 @@ fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
     let host = host.clone();
     ReaderProps {
         source,
-        lang: get_str(options, "lang").and_then(|l| Lang::from_tag(&l)),
-        theme: get_str(options, "theme").map_or(Theme::Auto, |t| Theme::parse(&t)),
-        font_step: get_str(options, "fontSize").and_then(|s| parse_step(&s)),
-        query: get_str(options, "query")
+        lang: get_str(options, option::LANG).and_then(|l| Lang::from_tag(&l)),
+        theme: get_str(options, option::THEME).map_or(Theme::AUTO, |t| Theme::parse(&t)),
+        font_step: get_str(options, option::FONT_SIZE).and_then(|s| parse_step(&s)),
+        query: get_str(options, option::QUERY)
             .map(AttrValue::from)
             .unwrap_or_default(),
-        max_bytes: get_number(options, "maxBytes").map(|n| n as usize),
-        variants: get_bool(options, "variants"),
-        standalone: get_bool(options, "standalone"),
+        max_bytes: get_number(options, option::MAX_BYTES).map(|n| n as usize),
+        variants: get_bool(options, option::VARIANTS),
+        standalone: get_bool(options, option::STANDALONE),
         on_event: Callback::from(move |e: ReaderEvent| dispatch(&host, &e)),
     }
 }

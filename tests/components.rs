@@ -21,7 +21,7 @@ fn props(source: Source) -> ReaderProps {
     ReaderProps {
         source,
         lang: None,
-        theme: Theme::Light,
+        theme: Theme::parse("light"),
         font_step: None,
         query: AttrValue::default(),
         max_bytes: None,
@@ -306,5 +306,58 @@ async fn variants_option_finds_traditional_text_with_a_simplified_query() {
         .collect();
     assert_eq!(marks, ["發展", "發展"]);
     assert_eq!(text(&root, "[role=status]"), "1/2");
+    app.destroy();
+}
+
+/// Titles of the list rows and the text of their marks.
+fn list_rows(root: &Element) -> (Vec<String>, Vec<String>) {
+    let titles = all(root, ".ar-item-open")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    let marks = all(root, ".ar-item mark")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    (titles, marks)
+}
+
+#[wasm_bindgen_test]
+async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_active() {
+    let root = container();
+    let with_query = |source| {
+        let mut p = props(source);
+        p.query = AttrValue::from("宝鸡");
+        p.lang = Some(article_reader::core::Lang::ZhCn);
+        p
+    };
+    let mut app = Renderer::<Reader>::with_root_and_props(
+        root.clone(),
+        with_query(Source::Json(Rc::from(FEED))),
+    )
+    .render();
+    settle().await;
+    let (titles, marks) = list_rows(&root);
+    assert!(titles.len() >= 2, "hits for 宝鸡: {titles:?}");
+    assert!(marks.iter().all(|m| m == "宝鸡"), "{marks:?}");
+    let zh = article_reader::core::Lang::ZhCn.strings();
+    assert_eq!(text(&root, ".ar-count"), zh.results(titles.len()));
+    let all_items = FEED.matches("\"id\"").count();
+    assert!(titles.len() < all_items, "the list is filtered, not whole");
+
+    app.update(with_query(Source::Seed));
+    settle().await;
+    assert!(all(&root, ".ar-item").is_empty(), "the list is gone");
+    let article_marks = all(&root, "article mark");
+    assert!(!article_marks.is_empty(), "the query marks the article");
+    assert_eq!(
+        text(&root, ".ar-search-status"),
+        format!("1/{}", article_marks.len())
+    );
+
+    app.update(with_query(Source::Json(Rc::from(FEED))));
+    settle().await;
+    assert!(all(&root, "article").is_empty(), "the article is gone");
+    assert_eq!(list_rows(&root), (titles, marks), "the same hits again");
     app.destroy();
 }

@@ -11,6 +11,7 @@ pub mod json;
 pub mod model;
 pub mod reading;
 pub mod search;
+pub mod settings;
 pub mod url;
 
 pub use error::LoadError;

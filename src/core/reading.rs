@@ -1,11 +1,6 @@
 //! Reading aids: text size steps, reading time and date display.
 
-/// Text size steps as multiples of the default size: 小, 中 (default), 大,
-/// 特大, 超大. The largest is 200% of the default (WCAG 1.4.4, G178).
-pub const SCALES: [f32; 5] = [0.875, 1.0, 1.25, 1.6, 2.0];
-
-/// The default step, 中 / Medium.
-pub const DEFAULT_STEP: usize = 1;
+pub use super::settings::{DEFAULT_STEP, SCALES};
 
 /// Clamps a step from storage or an attribute into range.
 pub fn clamp_step(step: i64) -> usize {
@@ -95,7 +90,7 @@ pub fn parse_step(raw: &str) -> Option<usize> {
     if let Ok(n) = raw.parse::<i64>() {
         return Some(clamp_step(n));
     }
-    let names: [&[&str]; 5] = [
+    let names: [&[&str]; SCALES.len()] = [
         &["small", "小"],
         &["medium", "中", "default"],
         &["large", "大"],

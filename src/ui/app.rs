@@ -1,331 +1,155 @@
-//! The root component: owns the state, loads the document, and lays out
-//! the toolbar, the text size control and the current view.
-
-use std::rc::Rc;
+//! The root component: owns the reducer, composes the effects (named hooks
+//! in [`super::hooks`]) and lays out the toolbar, the text size control and
+//! the view: an article (a document, or an open item of a collection) or a
+//! collection's list.
 
 use yew::prelude::*;
 
-use super::article_view::{article_footer, ArticleView};
+use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
 use super::error_view::ErrorView;
-use super::loader;
-use super::state::{Action, Phase, Shared, State};
+use super::footer_view::FooterView;
+use super::frame::Frame;
+use super::hooks::{
+    initial_phase, initial_step, reader_lang, use_document_loader, use_reader_events,
+    use_stored_text_size,
+};
+use super::options::{ReaderEvent, ReaderProps};
+use super::search_bar::SearchCallbacks;
+use super::state::{Action, Phase, State};
 use super::storage;
 use super::text_size::TextSize;
 use super::toolbar::Toolbar;
-use crate::core::reading::{clamp_step, DEFAULT_STEP};
-use crate::core::{parse_document, Document, Lang, Limits, SEED_ARTICLE_JSON};
+use crate::core::Strings;
 
-/// Where the document comes from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Source {
-    /// The built-in seed article.
-    Seed,
-    /// A URL to fetch.
-    Url(AttrValue),
-    /// Inline JSON text (an inline `<script type="application/json">`, or a
-    /// JS object serialised by the embed layer).
-    Json(Rc<str>),
+/// Simplified/traditional folding follows the host's `variants` option live.
+#[hook]
+fn use_variants_option(variants: bool, dispatch: UseReducerDispatcher<State>) {
+    use_effect_with(variants, move |on| {
+        dispatch.dispatch(Action::SetVariants(*on))
+    });
 }
 
-/// Colour theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Follows `prefers-color-scheme`.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-    Sepia,
+/// A callback that dispatches `action` whatever it is given.
+fn send<T: 'static>(dispatch: &UseReducerDispatcher<State>, action: fn() -> Action) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.dispatch(action()))
 }
 
-impl Theme {
-    /// Parses an attribute value; unknown values mean `Auto`.
-    pub fn parse(s: &str) -> Theme {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            "sepia" => Theme::Sepia,
-            _ => Theme::Auto,
-        }
-    }
-
-    fn class(self) -> &'static str {
-        match self {
-            Theme::Auto => "ar-theme-auto",
-            Theme::Light => "ar-theme-light",
-            Theme::Dark => "ar-theme-dark",
-            Theme::Sepia => "ar-theme-sepia",
-        }
+/// What the search box may ask of the reducer.
+fn search_callbacks(dispatch: &UseReducerDispatcher<State>) -> SearchCallbacks {
+    let d = dispatch.clone();
+    SearchCallbacks {
+        query: Callback::from(move |q| d.dispatch(Action::SetQuery(q))),
+        next: send(dispatch, || Action::Next),
+        previous: send(dispatch, || Action::Previous),
+        clear: send(dispatch, || Action::ClearSearch),
     }
 }
 
-/// What the reader tells its host (the embed layer turns these into DOM events).
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReaderEvent {
-    Ready,
-    Error(String),
-    Close,
-    FontSize(usize),
-}
-
-/// Options of one reader.
-#[derive(Properties, PartialEq)]
-pub struct ReaderProps {
-    #[prop_or(Source::Seed)]
-    pub source: Source,
-    /// UI language; `None` picks the article's, then the browser's.
-    #[prop_or_default]
-    pub lang: Option<Lang>,
-    #[prop_or_default]
-    pub theme: Theme,
-    /// Initial text size step when the reader has no stored preference.
-    #[prop_or_default]
-    pub font_step: Option<usize>,
-    /// Initial search query (`?q=`).
-    #[prop_or_default]
-    pub query: AttrValue,
-    /// Simplified and traditional characters match each other in search.
-    #[prop_or_default]
-    pub variants: bool,
-    /// Largest document accepted, in bytes (default 5 MB).
-    #[prop_or_default]
-    pub max_bytes: Option<usize>,
-    /// The whole page is ours (standalone): the toolbar is the `banner`, the
-    /// text size control and the document are `main`, and the publisher
-    /// footer is a top-level `contentinfo` after it.
-    #[prop_or_default]
-    pub standalone: bool,
-    #[prop_or_default]
-    pub on_event: Callback<ReaderEvent>,
-}
-
-fn limits(max_bytes: Option<usize>) -> Limits {
-    let mut limits = Limits::default();
-    if let Some(max) = max_bytes {
-        limits.max_bytes = max;
-    }
-    limits
-}
-
-fn parse_inline(source: &Source, limits: &Limits) -> Phase {
-    let json = match source {
-        Source::Url(_) => return Phase::Loading,
-        Source::Seed => SEED_ARTICLE_JSON,
-        Source::Json(text) => text,
-    };
-    match parse_document(json.as_bytes(), limits) {
-        Ok(doc) => Phase::Ready(Shared(Rc::new(doc))),
-        Err(e) => Phase::Failed(e),
-    }
-}
-
-/// The host page's `<html lang>`, then the browser's language. The page
-/// comes first: a Chinese portal read in an English browser stays Chinese.
-fn page_or_browser_lang() -> Option<Lang> {
-    let window = web_sys::window()?;
-    let page = window
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| Lang::from_tag(&l));
-    page.or_else(|| {
-        window
-            .navigator()
-            .language()
-            .and_then(|l| Lang::from_tag(&l))
+/// A chosen text size is applied, stored and announced to the host.
+fn on_step(
+    dispatch: &UseReducerDispatcher<State>,
+    on_event: &Callback<ReaderEvent>,
+) -> Callback<usize> {
+    let (dispatch, on_event) = (dispatch.clone(), on_event.clone());
+    Callback::from(move |step: usize| {
+        dispatch.dispatch(Action::SetStep(step));
+        storage::save_step(step);
+        on_event.emit(ReaderEvent::FontSize(step));
     })
+}
+
+/// The view under the toolbar, and the publisher footer of an article.
+fn view(
+    state: &State,
+    strings: &'static Strings,
+    dispatch: &UseReducerDispatcher<State>,
+    article_ref: &NodeRef,
+    standalone: bool,
+) -> (Html, Option<Html>) {
+    let doc = match &state.phase {
+        Phase::Loading => {
+            return (
+                html! { <p class="ar-loading" role="status">{ strings.loading }</p> },
+                None,
+            )
+        }
+        Phase::Failed(e) => {
+            let on_retry = send(dispatch, || Action::Retry);
+            return (
+                html! { <ErrorView message={strings.error(e)} {strings} {on_retry} /> },
+                None,
+            );
+        }
+        Phase::Ready(doc) => doc,
+    };
+    if state.showing_list() {
+        let d = dispatch.clone();
+        let list = html! {
+            <CollectionView doc={doc.clone()} searching={!state.query.trim().is_empty()}
+                hits={state.list_hits.clone()} {strings}
+                on_open={Callback::from(move |i| d.dispatch(Action::OpenItem(i)))} />
+        };
+        return (list, None);
+    }
+    let footer = state.on_screen().map(|s| {
+        html! {
+            <FooterView publisher={s.publisher.cloned()}
+                site_name={s.site.map(|site| AttrValue::from(site.name.clone()))} {strings} />
+        }
+    });
+    let article = html! {
+        <ArticleView doc={doc.clone()} item={state.open_item} matches={state.matches.clone()}
+            current={state.current} {strings} article_ref={article_ref.clone()} {standalone} />
+    };
+    (article, footer)
 }
 
 /// The article reader.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let state = use_reducer(|| {
-        let step = storage::load_step()
-            .or(props.font_step)
-            .map(|s| clamp_step(s as i64))
-            .unwrap_or(DEFAULT_STEP);
         State::new(
-            parse_inline(&props.source, &limits(props.max_bytes)),
+            initial_phase(&props.source, props.max_bytes),
             props.query.to_string(),
-            step,
+            initial_step(props.font_step),
             props.variants,
         )
     });
-    let first_load = use_mut_ref(|| true);
-    let article_ref = use_node_ref();
-    {
-        let dispatch = state.dispatcher();
-        storage::use_step_sync(Callback::from(move |step| {
-            dispatch.dispatch(Action::SetStep(step))
-        }));
-    }
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(props.variants, move |on| {
-            dispatch.dispatch(Action::SetVariants(*on))
-        });
-    }
-    // A live `font-size` change applies when the reader has no stored choice
-    // (the stored choice is the reader's own, and wins).
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(props.font_step, move |step| {
-            if let (Some(step), None) = (*step, storage::load_step()) {
-                dispatch.dispatch(Action::SetStep(clamp_step(step as i64)));
-            }
-        });
-    }
-
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(
-            (props.source.clone(), state.attempt, props.max_bytes),
-            move |(source, attempt, max_bytes)| {
-                let limits = limits(*max_bytes);
-                let first = std::mem::replace(&mut *first_load.borrow_mut(), false);
-                let mut cancel = None;
-                match source {
-                    Source::Url(url) => {
-                        cancel = Some(loader::load(url.to_string(), limits, dispatch))
-                    }
-                    _ if !first || *attempt > 0 => match parse_inline(source, &limits) {
-                        Phase::Ready(doc) => {
-                            dispatch.dispatch(Action::Loaded(Box::new((*doc).clone())))
-                        }
-                        Phase::Failed(e) => dispatch.dispatch(Action::Failed(e)),
-                        Phase::Loading => {}
-                    },
-                    _ => {}
-                }
-                move || drop(cancel)
-            },
-        );
-    }
-
-    let lang = props
-        .lang
-        .or_else(|| {
-            state
-                .article()
-                .and_then(|a| a.lang.as_deref())
-                .and_then(Lang::from_tag)
-        })
-        .or_else(page_or_browser_lang)
-        .unwrap_or_default();
-    let strings = lang.strings();
-
-    {
-        let on_event = props.on_event.clone();
-        use_effect_with(state.phase.clone(), move |phase| match phase {
-            Phase::Ready(_) => on_event.emit(ReaderEvent::Ready),
-            Phase::Failed(e) => on_event.emit(ReaderEvent::Error(strings.error(e))),
-            Phase::Loading => {}
-        });
-    }
-
-    let on_step = {
-        let dispatch = state.dispatcher();
-        let on_event = props.on_event.clone();
-        Callback::from(move |step: usize| {
-            dispatch.dispatch(Action::SetStep(step));
-            storage::save_step(step);
-            on_event.emit(ReaderEvent::FontSize(step));
-        })
-    };
-    let on_close = {
-        let on_event = props.on_event.clone();
-        Callback::from(move |_| on_event.emit(ReaderEvent::Close))
-    };
     let dispatch = state.dispatcher();
-    let on_action = Callback::from(move |a: Action| dispatch.dispatch(a));
+    use_stored_text_size(props.font_step, dispatch.clone());
+    use_variants_option(props.variants, dispatch.clone());
+    use_document_loader(
+        props.source.clone(),
+        state.attempt,
+        props.max_bytes,
+        dispatch.clone(),
+    );
+    let article_lang = state.on_screen().and_then(|s| s.article.lang.clone());
+    let lang = reader_lang(props.lang, article_lang.as_deref());
+    let strings = lang.strings();
+    use_reader_events(state.phase.clone(), strings, props.on_event.clone());
+    let article_ref = use_node_ref();
 
-    let in_item = matches!(&state.phase, Phase::Ready(d) if matches!(**d, Document::Collection(_)))
-        && state.open_item.is_some();
-    let body = match &state.phase {
-        Phase::Loading => html! {
-            <p class="ar-loading" role="status">{ strings.loading }</p>
-        },
-        Phase::Failed(e) => html! {
-            <ErrorView message={strings.error(e)} {strings} on_retry={on_action.reform(|_| Action::Retry)} />
-        },
-        Phase::Ready(doc) => match (&**doc, state.article()) {
-            (_, Some(_)) => html! {
-                <ArticleView
-                    doc={doc.clone()}
-                    item={state.open_item}
-                    matches={state.matches.clone()}
-                    current={state.current}
-                    {strings}
-                    article_ref={article_ref.clone()}
-                    standalone={props.standalone}
-                />
-            },
-            (Document::Collection(_), None) => html! {
-                <CollectionView
-                    doc={doc.clone()}
-                    query={AttrValue::from(state.query.clone())}
-                    {strings}
-                    on_open={on_action.reform(Action::OpenItem)}
-                    variants={props.variants}
-                />
-            },
-            (Document::Article(_), None) => Html::default(),
-        },
+    let (view, footer) = view(&state, strings, &dispatch, &article_ref, props.standalone);
+    let toolbar = html! {
+        <Toolbar {strings} query={AttrValue::from(state.query.clone())}
+            total={state.matches.len()} current={state.current}
+            searching_list={state.showing_list()} back={state.in_item()} banner={props.standalone}
+            on_search={search_callbacks(&dispatch)} on_back={send(&dispatch, || Action::Back)}
+            on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
     };
-
-    // The publisher footer of the article on screen.
-    let footer = match &state.phase {
-        Phase::Ready(doc) => article_footer(doc, state.open_item, strings),
-        _ => Html::default(),
+    let size = html! {
+        <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
     };
-    let has_footer = matches!(&state.phase, Phase::Ready(_)) && state.article().is_some();
-
-    let classes = classes!(
+    let class = classes!(
         "ar-reader",
         props.theme.class(),
         format!("ar-step-{}", state.step)
     );
-    let toolbar = html! {
-        <Toolbar
-            {strings}
-            query={AttrValue::from(state.query.clone())}
-            total={state.matches.len()}
-            current={state.current}
-            searching_list={!in_item && matches!(&state.phase, Phase::Ready(d) if matches!(**d, Document::Collection(_)))}
-            back={in_item}
-            banner={props.standalone}
-            on_action={on_action.clone()}
-            on_close={on_close}
-            article_ref={article_ref.clone()}
-        />
-    };
-    let size = html! { <TextSize {strings} step={state.step} on_change={on_step} /> };
-    if props.standalone {
-        // The whole page is ours: banner (the toolbar), main, and the footer
-        // as a top-level contentinfo landmark outside main.
-        html! {
-            <div class={classes} lang={lang.tag()}>
-                { toolbar }
-                <main class={classes!("ar-page", has_footer.then_some("ar-page-main"))}>
-                    { size }
-                    { body }
-                </main>
-                if has_footer {
-                    <div class="ar-page ar-page-footer">{ footer }</div>
-                }
-            </div>
-        }
-    } else {
-        html! {
-            <div class={classes} lang={lang.tag()}>
-                { toolbar }
-                <div class="ar-page">
-                    { size }
-                    { body }
-                    { footer }
-                </div>
-            </div>
-        }
+    html! {
+        <Frame {class} lang={lang.tag()} standalone={props.standalone}
+            {toolbar} {size} {view} {footer} />
     }
 }

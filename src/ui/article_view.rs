@@ -1,7 +1,7 @@
 //! One article: title, meta line, lead and blocks, with search marks;
 //! scrolls the current match into view. Its publisher footer is rendered
-//! by the root (see [`article_footer`]) so that, standalone, the footer can
-//! sit outside the `main` landmark.
+//! by the layout (see [`super::layout`]) so that, standalone, the footer
+//! can sit outside the `main` landmark.
 
 use std::rc::Rc;
 
@@ -10,15 +10,14 @@ use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosit
 use yew::prelude::*;
 
 use super::block_view::{block_of, BlockMarks, BlockView};
-use super::footer_view::FooterView;
 use super::meta_line::{MetaLine, MetaLineProps};
 use super::rich_text::{marks_for, plain_text, rich_text};
 use super::scroll::scroll_and_focus;
-use super::state::Shared;
+use super::state::{on_screen, Shared};
 use super::toc::Toc;
 use crate::core::reading::reading_minutes;
 use crate::core::search::ArticleMatches;
-use crate::core::{Article, Document, Field, Publisher, Site, Strings};
+use crate::core::{Document, Field, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -26,7 +25,8 @@ pub struct ArticleViewProps {
     /// The open item when `doc` is a collection.
     pub item: Option<usize>,
     pub matches: Shared<ArticleMatches>,
-    pub current: usize,
+    /// The current match, when there are matches.
+    pub current: Option<usize>,
     pub strings: &'static Strings,
     /// The `<article>` element, shared with the progress bar.
     pub article_ref: NodeRef,
@@ -78,28 +78,52 @@ fn scroll_to_current(root: &Element, standalone: bool) {
 /// lay out the whole article again.
 const LONG_ARTICLE_BLOCKS: usize = 150;
 
+/// Brings the current match into view whenever the matches or the current
+/// one change.
+#[hook]
+fn use_scroll_to_current(
+    root: NodeRef,
+    matches: Shared<ArticleMatches>,
+    current: Option<usize>,
+    standalone: bool,
+) {
+    use_effect_with((matches, current), move |(matches, _)| {
+        if !matches.is_empty() {
+            if let Some(el) = root.cast::<Element>() {
+                scroll_to_current(el.unchecked_ref(), standalone);
+            }
+        }
+    });
+}
+
+/// Moves focus (and the page) back to the article's title.
+fn back_to_top(root: &NodeRef) -> Callback<MouseEvent> {
+    let root = root.clone();
+    Callback::from(move |_| {
+        let title = root
+            .cast::<Element>()
+            .and_then(|a| a.query_selector("h1").ok().flatten());
+        if let Some(h1) = title {
+            scroll_and_focus(&h1);
+        }
+    })
+}
+
 /// The article on screen.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let root = props.article_ref.clone();
-    {
-        let root = root.clone();
-        let standalone = props.standalone;
-        use_effect_with(
-            (props.matches.clone(), props.current),
-            move |(matches, _)| {
-                if !matches.is_empty() {
-                    if let Some(el) = root.cast::<Element>() {
-                        scroll_to_current(el.unchecked_ref(), standalone);
-                    }
-                }
-            },
-        );
-    }
+    use_scroll_to_current(
+        root.clone(),
+        props.matches.clone(),
+        props.current,
+        props.standalone,
+    );
     // Reading time and the contents depend on the document alone: worked
     // out once per document, not on every keystroke of a search.
     let outline = use_memo((props.doc.clone(), props.item), |(doc, item)| {
-        article_parts(doc, *item).map(|(a, _, _)| {
+        on_screen(doc, *item).map(|s| {
+            let a = s.article;
             let minutes = reading_minutes(a.char_count(), a.lang.as_deref().unwrap_or("zh"));
             let headings: Vec<(usize, AttrValue)> = a
                 .headings()
@@ -109,11 +133,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             (minutes, headings)
         })
     });
-    let (Some((article, site, _)), Some((minutes, headings))) =
-        (article_parts(&props.doc, props.item), outline.as_ref())
+    let (Some(shown), Some((minutes, headings))) =
+        (on_screen(&props.doc, props.item), outline.as_ref())
     else {
         return Html::default();
     };
+    let (article, site) = (shown.article, shown.site);
     let m = &*props.matches;
     let cur = props.current;
     // Each block gets only its own marks, so unchanged blocks skip rendering.
@@ -123,20 +148,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             marks.push((hit.field, i, hit.range.clone()));
         }
     }
-    let current_block = m.hits.get(cur).and_then(|h| block_of(h.field));
+    let current_block = cur
+        .and_then(|c| m.hits.get(c))
+        .and_then(|h| block_of(h.field));
     let s = props.strings;
     let meta = MetaLineProps::of(article, *minutes, s);
-    let to_top = {
-        let root = root.clone();
-        Callback::from(move |_| {
-            let title = root
-                .cast::<Element>()
-                .and_then(|a| a.query_selector("h1").ok().flatten());
-            if let Some(h1) = title {
-                scroll_and_focus(&h1);
-            }
-        })
-    };
+    let to_top = back_to_top(&root);
     html! {
         <article class="ar-article" ref={root.clone()}>
             if let Some(site) = site {
@@ -152,7 +169,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { for per_block.into_iter().enumerate().map(|(n, marks)| html! {
                     <BlockView key={n} doc={props.doc.clone()} item={props.item} {n}
                         marks={Rc::new(marks)}
-                        current={(current_block == Some(n)).then_some(cur)} />
+                        current={cur.filter(|_| current_block == Some(n))} />
                 }) }
             </div>
             <p class="ar-to-top">
@@ -161,38 +178,5 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </button>
             </p>
         </article>
-    }
-}
-
-/// The article on screen in `doc` (the open item of a collection) with its
-/// site and publisher; an item without its own falls back to the collection's.
-pub fn article_parts(
-    doc: &Document,
-    item: Option<usize>,
-) -> Option<(&Article, Option<&Site>, Option<&Publisher>)> {
-    match (doc, item) {
-        (Document::Article(a), _) => Some((a, a.site.as_ref(), a.publisher.as_ref())),
-        (Document::Collection(c), Some(i)) => c.items.get(i).map(|a| {
-            (
-                a,
-                a.site.as_ref().or(c.site.as_ref()),
-                a.publisher.as_ref().or(c.publisher.as_ref()),
-            )
-        }),
-        _ => None,
-    }
-}
-
-/// The publisher footer of the article on screen (nothing without one).
-pub fn article_footer(doc: &Document, item: Option<usize>, strings: &'static Strings) -> Html {
-    match article_parts(doc, item) {
-        Some((_, site, publisher)) => html! {
-            <FooterView
-                publisher={publisher.cloned()}
-                site_name={site.map(|s| AttrValue::from(s.name.clone()))}
-                {strings}
-            />
-        },
-        None => Html::default(),
     }
 }

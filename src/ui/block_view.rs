@@ -7,9 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::article_view::article_parts;
 use super::rich_text::{rich_text, Marks};
-use super::state::Shared;
+use super::state::{on_screen, Shared};
 use crate::core::{Block, Document, Field};
 
 /// The search marks inside one block: (field, global match index, range).
@@ -39,14 +38,9 @@ pub struct BlockViewProps {
 /// One block of the article on screen.
 #[component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
-    let block = article_parts(&props.doc, props.item).and_then(|(a, _, _)| a.blocks.get(props.n));
+    let block = on_screen(&props.doc, props.item).and_then(|s| s.article.blocks.get(props.n));
     match block {
-        Some(b) => block_html(
-            props.n,
-            b,
-            &props.marks,
-            props.current.unwrap_or(usize::MAX),
-        ),
+        Some(b) => block_html(props.n, b, &props.marks, props.current),
         None => Html::default(),
     }
 }
@@ -57,7 +51,7 @@ pub fn heading_id(n: usize) -> String {
 }
 
 /// Renders block `n` with its marks; `current` is the current match index.
-fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize) -> Html {
+fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: Option<usize>) -> Html {
     let text = |field: Field| -> Marks {
         marks
             .iter()

@@ -1,85 +1,74 @@
 //! A collection (JSON Feed): the list of articles, or, with a query, the
-//! ranked hits with highlighted snippets.
+//! ranked hits with highlighted snippets. The hits are worked out by the
+//! reducer (`State::list_hits`); this view only shows them.
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::rich_text::plain_text;
+use super::rich_text::{plain_text, Marks};
 use super::state::Shared;
 use crate::core::reading::display_date;
-use crate::core::search::{parse_query_with, SearchIndex};
-use crate::core::{Document, Strings};
+use crate::core::search::RankedHit;
+use crate::core::{Collection, Document, Strings};
 
 #[derive(Properties, PartialEq)]
 pub struct CollectionViewProps {
+    /// The document; shown when it is a collection.
     pub doc: Shared<Document>,
-    pub query: AttrValue,
+    /// The search box text (the list is filtered when it has terms).
+    pub searching: bool,
+    /// Ranked hits of the query, best first.
+    pub hits: Shared<Vec<RankedHit>>,
     pub strings: &'static Strings,
     pub on_open: Callback<usize>,
-    /// Simplified and traditional forms match each other.
-    pub variants: bool,
 }
 
 /// One row of the list: item index, title marks, snippet, snippet marks.
-struct Row {
+struct Row<'a> {
     index: usize,
-    title_marks: Vec<Range<usize>>,
-    snippet: String,
-    marks: Vec<Range<usize>>,
+    title_marks: &'a [Range<usize>],
+    snippet: &'a str,
+    marks: &'a [Range<usize>],
 }
 
-fn numbered(marks: &[Range<usize>]) -> Vec<(usize, Range<usize>)> {
-    marks.iter().cloned().map(|r| (usize::MAX, r)).collect()
+/// Marks of a list row: none of them is "the current match".
+fn unnumbered(marks: &[Range<usize>]) -> Marks {
+    marks.iter().map(|r| (0, r.clone())).collect()
 }
 
 /// The article list of a collection.
 #[component]
 pub fn CollectionView(props: &CollectionViewProps) -> Html {
     let s = props.strings;
+    // No hooks here, so returning early cannot change their order.
     let Document::Collection(c) = &*props.doc else {
         return Html::default();
     };
-    let index = use_memo(
-        (props.doc.clone(), props.variants),
-        |(doc, variants)| match &**doc {
-            Document::Collection(c) => {
-                Rc::new(SearchIndex::with_variants(c.items.clone(), *variants))
-            }
-            Document::Article(_) => Rc::new(SearchIndex::default()),
-        },
-    );
-    let query = parse_query_with(&props.query, props.variants);
-    let rows: Vec<Row> = if query.is_empty() {
-        c.items
+    let rows: Vec<Row> = if props.searching {
+        props
+            .hits
             .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let lead = a.lead.as_ref().map(|l| l.plain.clone()).unwrap_or_default();
-                Row {
-                    index: i,
-                    title_marks: Vec::new(),
-                    snippet: lead,
-                    marks: Vec::new(),
-                }
+            .map(|h| Row {
+                index: h.index,
+                title_marks: &h.title_marks,
+                snippet: &h.snippet,
+                marks: &h.marks,
             })
             .collect()
     } else {
-        index
-            .search(&query)
-            .into_iter()
-            .map(|h| Row {
-                index: h.index,
-                title_marks: h.title_marks,
-                snippet: h.snippet,
-                marks: h.marks,
+        c.items
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Row {
+                index: i,
+                title_marks: &[],
+                snippet: a.lead.as_ref().map_or("", |l| l.plain.as_str()),
+                marks: &[],
             })
             .collect()
     };
-    let count = if query.is_empty() {
-        s.results(c.items.len())
-    } else if rows.is_empty() {
+    let count = if props.searching && rows.is_empty() {
         s.no_results.to_owned()
     } else {
         s.results(rows.len())
@@ -94,26 +83,30 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
             }
             <p class="ar-count" role="status">{ count }</p>
             <ol class="ar-items" aria-label={s.articles}>
-                { for rows.into_iter().map(|Row { index: i, title_marks, snippet, marks }| {
-                    let a = &c.items[i];
-                    let onclick = props.on_open.reform(move |_| i);
-                    html! {
-                        <li key={a.id.clone()} class="ar-item">
-                            <h2 class="ar-item-title">
-                                <button type="button" class="ar-item-open" {onclick}>
-                                    { plain_text(&a.title, &numbered(&title_marks), 0) }
-                                </button>
-                            </h2>
-                            if let Some(p) = &a.published {
-                                <p class="ar-item-date">{ display_date(p) }</p>
-                            }
-                            if !snippet.is_empty() {
-                                <p class="ar-item-snippet">{ plain_text(&snippet, &numbered(&marks), 0) }</p>
-                            }
-                        </li>
-                    }
-                }) }
+                { for rows.iter().map(|row| item_row(c, row, &props.on_open)) }
             </ol>
         </section>
+    }
+}
+
+/// One article of the list: its title opens it.
+fn item_row(c: &Collection, row: &Row, on_open: &Callback<usize>) -> Html {
+    let i = row.index;
+    let a = &c.items[i];
+    let onclick = on_open.reform(move |_| i);
+    html! {
+        <li key={a.id.clone()} class="ar-item">
+            <h2 class="ar-item-title">
+                <button type="button" class="ar-item-open" {onclick}>
+                    { plain_text(&a.title, &unnumbered(row.title_marks), None) }
+                </button>
+            </h2>
+            if let Some(p) = &a.published {
+                <p class="ar-item-date">{ display_date(p) }</p>
+            }
+            if !row.snippet.is_empty() {
+                <p class="ar-item-snippet">{ plain_text(row.snippet, &unnumbered(row.marks), None) }</p>
+            }
+        </li>
     }
 }

@@ -1,6 +1,7 @@
-//! The Yew function components of the reader. One root [`Reader`] owns the
-//! state (a `use_reducer` with an [`state::Action`] enum); every child gets
-//! data and callbacks through props.
+//! The Yew function components of the reader, one per file. One root
+//! [`Reader`] owns the state (a `use_reducer` with an [`state::Action`]
+//! enum) and composes the effects, which live in named hooks ([`hooks`]);
+//! every child gets data and narrow callbacks through props.
 
 mod app;
 mod article_view;
@@ -8,8 +9,11 @@ mod block_view;
 mod collection_view;
 mod error_view;
 mod footer_view;
+mod frame;
+mod hooks;
 mod loader;
 mod meta_line;
+mod options;
 mod progress;
 mod rich_text;
 mod scroll;
@@ -20,4 +24,5 @@ mod text_size;
 mod toc;
 mod toolbar;
 
-pub use app::{Reader, ReaderEvent, ReaderProps, Source, Theme};
+pub use app::Reader;
+pub use options::{ReaderEvent, ReaderProps, Source, Theme};

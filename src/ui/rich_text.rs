@@ -17,7 +17,7 @@ pub fn marks_for(matches: &ArticleMatches, field: Field) -> Marks {
 }
 
 /// Text of `range`, split into plain runs and `<mark>`s.
-fn marked(text: &str, range: Range<usize>, marks: &Marks, current: usize) -> Html {
+fn marked(text: &str, range: Range<usize>, marks: &Marks, current: Option<usize>) -> Html {
     let mut out: Vec<Html> = Vec::new();
     let mut at = range.start;
     for (index, m) in marks {
@@ -29,7 +29,7 @@ fn marked(text: &str, range: Range<usize>, marks: &Marks, current: usize) -> Htm
         if at < start {
             out.push(html! { { &text[at..start] } });
         }
-        let is_current = *index == current;
+        let is_current = Some(*index) == current;
         out.push(html! {
             <mark class={classes!("ar-mark", is_current.then_some("ar-mark-current"))}
                 aria-current={is_current.then_some("true")}>
@@ -44,7 +44,7 @@ fn marked(text: &str, range: Range<usize>, marks: &Marks, current: usize) -> Htm
     out.into_iter().collect()
 }
 
-fn span_html(text: &RichText, span: &Span, marks: &Marks, current: usize) -> Html {
+fn span_html(text: &RichText, span: &Span, marks: &Marks, current: Option<usize>) -> Html {
     if span.line_break {
         return html! { <br /> };
     }
@@ -64,7 +64,7 @@ fn span_html(text: &RichText, span: &Span, marks: &Marks, current: usize) -> Htm
 }
 
 /// A rich text with its search marks.
-pub fn rich_text(text: &RichText, marks: &Marks, current: usize) -> Html {
+pub fn rich_text(text: &RichText, marks: &Marks, current: Option<usize>) -> Html {
     text.spans
         .iter()
         .map(|span| span_html(text, span, marks, current))
@@ -72,6 +72,6 @@ pub fn rich_text(text: &RichText, marks: &Marks, current: usize) -> Html {
 }
 
 /// Plain text with its search marks.
-pub fn plain_text(text: &str, marks: &Marks, current: usize) -> Html {
+pub fn plain_text(text: &str, marks: &Marks, current: Option<usize>) -> Html {
     marked(text, 0..text.len(), marks, current)
 }

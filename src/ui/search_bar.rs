@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent, KeyboardEvent};
 use yew::prelude::*;
 
-use super::state::Action;
 use crate::core::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -14,10 +13,22 @@ pub struct SearchBarProps {
     pub strings: &'static Strings,
     pub query: AttrValue,
     pub total: usize,
-    pub current: usize,
+    /// The current match, when there are matches.
+    pub current: Option<usize>,
     /// Filtering a collection list: no match stepping, no count here.
     pub list_mode: bool,
-    pub on_action: Callback<Action>,
+    pub on: SearchCallbacks,
+}
+
+/// What the search box asks of the reader.
+#[derive(Clone, PartialEq)]
+pub struct SearchCallbacks {
+    /// The query text changed.
+    pub query: Callback<String>,
+    pub next: Callback<()>,
+    pub previous: Callback<()>,
+    /// Escape: the query is cleared.
+    pub clear: Callback<()>,
 }
 
 fn input_value(e: &Event) -> Option<String> {
@@ -27,16 +38,39 @@ fn input_value(e: &Event) -> Option<String> {
         .map(|i| i.value())
 }
 
-/// A callback that sends an action only when `f` produces one.
-fn maybe<E: 'static>(
-    on_action: &Callback<Action>,
-    f: impl Fn(E) -> Option<Action> + 'static,
-) -> Callback<E> {
-    let on_action = on_action.clone();
-    Callback::from(move |e: E| {
-        if let Some(a) = f(e) {
-            on_action.emit(a);
+/// Sends the query when an input method (pinyin) finishes composing: Yew
+/// has no `oncompositionend` attribute, so it listens on the node directly.
+#[hook]
+fn use_composition_end(input_ref: NodeRef, on_query: Callback<String>) {
+    use_effect_with((), move |_| {
+        let listener = input_ref.cast::<HtmlInputElement>().map(|input| {
+            EventListener::new(&input, "compositionend", move |e| {
+                if let Some(q) = input_value(e) {
+                    on_query.emit(q);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Enter = next, Shift+Enter = previous (not in a list), Escape clears.
+fn on_keydown(on: &SearchCallbacks, list_mode: bool) -> Callback<KeyboardEvent> {
+    let on = on.clone();
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Enter" if !list_mode && !e.is_composing() => {
+            e.prevent_default();
+            if e.shift_key() {
+                on.previous.emit(())
+            } else {
+                on.next.emit(())
+            }
         }
+        "Escape" => {
+            e.prevent_default();
+            on.clear.emit(())
+        }
+        _ => {}
     })
 }
 
@@ -44,53 +78,30 @@ fn maybe<E: 'static>(
 #[component]
 pub fn SearchBar(props: &SearchBarProps) -> Html {
     let s = props.strings;
-    let on_action = &props.on_action;
+    let on = &props.on;
     // While an input method is composing (pinyin), wait for the characters.
-    let oninput = maybe(on_action, |e: InputEvent| {
-        if e.is_composing() {
-            return None;
-        }
-        input_value(&e).map(Action::SetQuery)
-    });
-    // Yew has no `oncompositionend` attribute: listen on the node directly.
+    let oninput = {
+        let on_query = on.query.clone();
+        Callback::from(move |e: InputEvent| {
+            if !e.is_composing() {
+                if let Some(q) = input_value(&e) {
+                    on_query.emit(q);
+                }
+            }
+        })
+    };
     let input_ref = use_node_ref();
-    {
-        let input_ref = input_ref.clone();
-        let on_action = on_action.clone();
-        use_effect_with((), move |_| {
-            let listener = input_ref.cast::<HtmlInputElement>().map(|input| {
-                EventListener::new(&input, "compositionend", move |e| {
-                    if let Some(q) = input_value(e) {
-                        on_action.emit(Action::SetQuery(q));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_composition_end(input_ref.clone(), on.query.clone());
     let list_mode = props.list_mode;
-    let onkeydown = maybe(on_action, move |e: KeyboardEvent| match e.key().as_str() {
-        "Enter" if !list_mode && !e.is_composing() => {
-            e.prevent_default();
-            Some(if e.shift_key() {
-                Action::Previous
-            } else {
-                Action::Next
-            })
-        }
-        "Escape" => {
-            e.prevent_default();
-            Some(Action::ClearSearch)
-        }
-        _ => None,
-    });
+    let onkeydown = on_keydown(on, list_mode);
     let has_query = !props.query.trim().is_empty();
     let status = if !has_query || list_mode {
         String::new()
-    } else if props.total == 0 {
-        s.no_results.to_owned()
     } else {
-        format!("{}/{}", props.current + 1, props.total)
+        match props.current {
+            Some(c) => format!("{}/{}", c + 1, props.total),
+            None => s.no_results.to_owned(),
+        }
     };
     let stepping = !list_mode && props.total > 0;
     html! {
@@ -112,12 +123,12 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
             if !list_mode { <>
                 <button type="button" class="ar-btn ar-btn-icon" aria-label={s.previous}
                     title={s.previous} disabled={!stepping}
-                    onclick={on_action.reform(|_| Action::Previous)}>
+                    onclick={on.previous.reform(|_| ())}>
                     <span aria-hidden="true">{ "↑" }</span>
                 </button>
                 <button type="button" class="ar-btn ar-btn-icon" aria-label={s.next}
                     title={s.next} disabled={!stepping}
-                    onclick={on_action.reform(|_| Action::Next)}>
+                    onclick={on.next.reform(|_| ())}>
                     <span aria-hidden="true">{ "↓" }</span>
                 </button>
             </> }

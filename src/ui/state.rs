@@ -1,16 +1,27 @@
-//! The reader's one state and the actions that change it.
+//! The reader's one state and the actions that change it. Everything the
+//! reader shows is worked out here, once per change: the article on screen,
+//! its search matches, and a collection's search index and hits.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::search::{parse_query_with, ArticleMatches, PreparedArticle};
-use crate::core::{Article, Document, LoadError};
+use crate::core::search::{
+    parse_query_with, ArticleMatches, PreparedArticle, RankedHit, SearchIndex,
+};
+use crate::core::{Article, Document, LoadError, Publisher, Site};
 
 /// A shared value whose props comparison is by pointer, so a large document
 /// is never compared field by field on every render.
 #[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
 
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
@@ -33,7 +44,7 @@ impl<T> std::ops::Deref for Shared<T> {
 
 impl<T: Default> Default for Shared<T> {
     fn default() -> Self {
-        Shared(Rc::new(T::default()))
+        Shared::new(T::default())
     }
 }
 
@@ -43,6 +54,32 @@ pub enum Phase {
     Loading,
     Ready(Shared<Document>),
     Failed(LoadError),
+}
+
+/// The article on screen with the site and publisher it is shown under (an
+/// item without its own falls back to its collection's).
+pub struct OnScreen<'a> {
+    pub article: &'a Article,
+    pub site: Option<&'a Site>,
+    pub publisher: Option<&'a Publisher>,
+}
+
+/// The article on screen in `doc`: the document itself, or the open item of
+/// a collection. The one place that decides it.
+pub fn on_screen(doc: &Document, item: Option<usize>) -> Option<OnScreen<'_>> {
+    match (doc, item) {
+        (Document::Article(a), _) => Some(OnScreen {
+            article: a,
+            site: a.site.as_ref(),
+            publisher: a.publisher.as_ref(),
+        }),
+        (Document::Collection(c), Some(i)) => c.items.get(i).map(|a| OnScreen {
+            article: a,
+            site: a.site.as_ref().or(c.site.as_ref()),
+            publisher: a.publisher.as_ref().or(c.publisher.as_ref()),
+        }),
+        (Document::Collection(_), None) => None,
+    }
 }
 
 /// Everything the reader shows.
@@ -59,8 +96,12 @@ pub struct State {
     pub variants: bool,
     /// Matches of `query` in the article on screen.
     pub matches: Shared<ArticleMatches>,
-    /// Index of the current match.
-    pub current: usize,
+    /// Index of the current match, when there are matches.
+    pub current: Option<usize>,
+    /// The collection's search index (empty for an article).
+    pub index: Shared<SearchIndex>,
+    /// Ranked hits of `query` in the collection's list.
+    pub list_hits: Shared<Vec<RankedHit>>,
     /// Text size step (index into [`crate::core::reading::SCALES`]).
     pub step: usize,
     /// Bumped by Retry so the load effect runs again.
@@ -92,54 +133,91 @@ impl State {
             prepared: Shared::default(),
             variants,
             matches: Shared::default(),
-            current: 0,
+            current: None,
+            index: Shared::default(),
+            list_hits: Shared::default(),
             step,
             attempt: 0,
         };
+        s.index_collection();
         s.prepare();
         s
     }
 
-    /// The article on screen: the document itself or the open item.
-    pub fn article(&self) -> Option<&Article> {
+    /// The document, once loaded.
+    pub fn document(&self) -> Option<&Shared<Document>> {
         match &self.phase {
-            Phase::Ready(doc) => match &**doc {
-                Document::Article(a) => Some(a),
-                Document::Collection(c) => self.open_item.and_then(|i| c.items.get(i)),
-            },
+            Phase::Ready(doc) => Some(doc),
             _ => None,
         }
+    }
+
+    /// The article on screen, with its site and publisher.
+    pub fn on_screen(&self) -> Option<OnScreen<'_>> {
+        self.document().and_then(|d| on_screen(d, self.open_item))
+    }
+
+    /// The collection's list is on screen (no item open).
+    pub fn showing_list(&self) -> bool {
+        self.document()
+            .is_some_and(|d| matches!(**d, Document::Collection(_)))
+            && self.open_item.is_none()
+    }
+
+    /// An item of a collection is open (Back returns to the list).
+    pub fn in_item(&self) -> bool {
+        self.document()
+            .is_some_and(|d| matches!(**d, Document::Collection(_)))
+            && self.open_item.is_some()
+    }
+
+    /// Indexes a collection's items for the list search (when the document
+    /// or `variants` changed).
+    fn index_collection(&mut self) {
+        self.index = Shared::new(match self.document().map(|d| &**d) {
+            Some(Document::Collection(c)) => {
+                SearchIndex::with_variants(c.items.clone(), self.variants)
+            }
+            _ => SearchIndex::default(),
+        });
     }
 
     /// Normalises the article on screen (when it or `variants` changed),
     /// then searches it.
     fn prepare(&mut self) {
         let prepared = self
-            .article()
-            .map(|a| PreparedArticle::new(a, self.variants))
+            .on_screen()
+            .map(|s| PreparedArticle::new(s.article, self.variants))
             .unwrap_or_default();
-        self.prepared = Shared(Rc::new(prepared));
+        self.prepared = Shared::new(prepared);
         self.refresh_matches();
     }
 
+    /// Searches what is on screen: the article, or the collection's list.
     fn refresh_matches(&mut self) {
         let query = parse_query_with(&self.query, self.variants);
-        self.matches = Shared(Rc::new(if self.article().is_some() {
+        let in_article = self.on_screen().is_some();
+        self.matches = Shared::new(if in_article {
             self.prepared.find(&query)
         } else {
             ArticleMatches::default()
-        }));
-        self.current = 0;
+        });
+        self.list_hits = Shared::new(if self.showing_list() && !query.is_empty() {
+            self.index.search(&query)
+        } else {
+            Vec::new()
+        });
+        self.current = (!self.matches.is_empty()).then_some(0);
     }
 
     fn step_match(&mut self, forward: bool) {
         let n = self.matches.len();
-        if n > 0 {
-            self.current = if forward {
-                (self.current + 1) % n
+        if let Some(c) = self.current {
+            self.current = Some(if forward {
+                (c + 1) % n
             } else {
-                (self.current + n - 1) % n
-            };
+                (c + n - 1) % n
+            });
         }
     }
 }
@@ -151,8 +229,9 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Loaded(doc) => {
-                s.phase = Phase::Ready(Shared(Rc::new(*doc)));
+                s.phase = Phase::Ready(Shared::new(*doc));
                 s.open_item = None;
+                s.index_collection();
                 s.prepare();
             }
             Action::Failed(e) => s.phase = Phase::Failed(e),
@@ -186,6 +265,7 @@ impl Reducible for State {
                     return self;
                 }
                 s.variants = on;
+                s.index_collection();
                 s.prepare();
             }
             Action::SetStep(step) => {

@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 use super::progress::ReadingProgress;
-use super::search_bar::SearchBar;
-use super::state::Action;
+use super::search_bar::{SearchBar, SearchCallbacks};
 use crate::core::Strings;
 
 #[derive(Properties, PartialEq)]
@@ -12,7 +11,8 @@ pub struct ToolbarProps {
     pub strings: &'static Strings,
     pub query: AttrValue,
     pub total: usize,
-    pub current: usize,
+    /// The current match, when there are matches.
+    pub current: Option<usize>,
     /// The search box filters the collection list (no match stepping).
     pub searching_list: bool,
     /// Show 返回 / Back instead of 关闭 / Close.
@@ -20,7 +20,9 @@ pub struct ToolbarProps {
     /// The reader is the whole page: the bar is its `banner` landmark.
     #[prop_or_default]
     pub banner: bool,
-    pub on_action: Callback<Action>,
+    pub on_search: SearchCallbacks,
+    /// 返回 / Back: from an open item to the list.
+    pub on_back: Callback<()>,
     pub on_close: Callback<()>,
     /// The article on screen, for the progress bar.
     pub article_ref: NodeRef,
@@ -31,7 +33,7 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let s = props.strings;
     let lead = if props.back {
-        let onclick = props.on_action.reform(|_| Action::Back);
+        let onclick = props.on_back.reform(|_| ());
         html! {
             <button type="button" class="ar-btn ar-btn-text ar-back" {onclick}>
                 <span class="ar-icon" aria-hidden="true">{ "‹" }</span>{ s.back }
@@ -54,7 +56,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 total={props.total}
                 current={props.current}
                 list_mode={props.searching_list}
-                on_action={props.on_action.clone()}
+                on={props.on_search.clone()}
             />
             <ReadingProgress article={props.article_ref.clone()} strings={s} />
         </>

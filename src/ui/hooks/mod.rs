@@ -1,0 +1,12 @@
+//! The reader's effects, each in a named hook: the root component composes
+//! them and keeps none of their workings.
+
+mod document_loader;
+mod lang;
+mod reader_events;
+mod stored_text_size;
+
+pub use document_loader::{initial_phase, use_document_loader};
+pub use lang::reader_lang;
+pub use reader_events::use_reader_events;
+pub use stored_text_size::{initial_step, use_stored_text_size};
