@@ -57,6 +57,12 @@ fn main() {
         themes
     )
     .unwrap();
+    writeln!(
+        out,
+        "/// Search scores cross the wasm boundary as integers in these units.\npub const SCORE_UNIT: f64 = {:?};",
+        s["scoreUnit"].as_f64().expect("scoreUnit")
+    )
+    .unwrap();
     out.push_str("/// Mount option names (the JS API's spelling).\npub mod option {\n");
     for (name, _) in s["options"].as_object().expect("options") {
         if name.starts_with("//") {

@@ -1,5 +1,9 @@
 // The standalone page's first script: a classic one that runs before the
-// body is parsed (no inline scripts under a strict CSP).
+// body is parsed (no inline scripts under a strict CSP). Bundled into an
+// IIFE by scripts/bundle.mjs (it reads the text size facts from
+// src/settings.json).
+import { textSize } from '../src/settings.json';
+
 //
 // 1. It tells page.css whether the prerendered seed article may show: not
 //    when ?src= asks for another document, and at the reader's stored text
@@ -15,8 +19,8 @@
   try {
     otherDocument = !!new URLSearchParams(location.search).get('src');
     if (otherDocument) root.setAttribute('data-ar-src', '');
-    var step = localStorage.getItem('article-reader:font-step');
-    if (step !== null && /^[0-4]$/.test(step)) root.setAttribute('data-ar-step', step);
+    var step = localStorage.getItem(textSize.storageKey);
+    if (step !== null && /^[0-9]$/.test(step) && +step < textSize.scales.length) root.setAttribute('data-ar-step', step);
   } catch (e) {
     // Storage can throw (sandboxed frames); the default size is fine.
   }

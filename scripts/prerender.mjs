@@ -14,8 +14,8 @@ const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 // First what every build needs, prerendered or not: the shipped JS and CSS
 // minified (so the prerender runs, and thereby checks, exactly what
 // ships), and Trunk's leftover (empty) rust link gone from index.html.
-const { minifyDist } = await import('./minify.mjs');
-await minifyDist(dir);
+const { bundleDist } = await import('./bundle.mjs');
+await bundleDist(dir);
 const indexPath = join(dir, 'index.html');
 let html = (await readFile(indexPath, 'utf8')).replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 await writeFile(indexPath, html);

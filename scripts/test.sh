@@ -44,6 +44,7 @@ step() {
 step "format" cargo fmt --all -- --check
 step "clippy native" cargo clippy --all-targets --locked -- -D warnings
 step "clippy wasm" cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+step "typings" tsc -p tests/types
 step "native tests" cargo test --locked
 step "component tests" cargo test --locked --target wasm32-unknown-unknown --test components
 step "release build" trunk build --release

@@ -12,7 +12,7 @@ use yew::{AppHandle, AttrValue, Callback, Renderer};
 
 use crate::core::reading::{parse_step, SCALES};
 use crate::core::search::{parse_query, SearchIndex as CoreIndex};
-use crate::core::settings::option;
+use crate::core::settings::{option, SCORE_UNIT};
 use crate::core::{format, Lang, Limits};
 use crate::ui::{Reader, ReaderEvent, ReaderProps, Source, Theme};
 
@@ -161,7 +161,7 @@ impl SearchIndex {
     /// Packing keeps the calls between wasm and JS to a handful per search.
     ///
     /// `[numbers, text]`: `numbers` is a `Uint32Array` of `total, n`, then
-    /// per hit `index, score × 1000, id length, title length, snippet
+    /// per hit `index, score × SCORE_UNIT, id length, title length, snippet
     /// length, mark count, marks…, title mark count, title marks…`; `text`
     /// is every hit's id, title and snippet in turn. Lengths and offsets
     /// count UTF-16 code units, as JS string indexes do.
@@ -176,7 +176,7 @@ impl SearchIndex {
             let len16 = |s: &str| s.encode_utf16().count() as u32;
             nums.extend([
                 hit.index as u32,
-                (hit.score * 1000.0).round() as u32,
+                (hit.score * SCORE_UNIT).round() as u32,
                 len16(&hit.id),
                 len16(title),
                 len16(&hit.snippet),
