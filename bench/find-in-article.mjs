@@ -4,14 +4,13 @@
 // adds the wait for vsync), on the seed article and on a generated 1 MB
 // article, in headless Chromium.
 //   node bench/find-in-article.mjs
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/harness.mjs';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 /** About `bytes` of native-format article built from the seed's paragraphs. */
 async function bigArticle(bytes) {
@@ -30,16 +29,8 @@ async function bigArticle(bytes) {
 }
 
 async function serve(big) {
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/big.json') return res.writeHead(200, { 'content-type': TYPES['.json'] }).end(big);
-    try {
-      const file = join(ROOT, 'dist', path === '/' ? 'index.html' : path);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch { res.writeHead(404).end(); }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  const { origin, close } = await serveStatic({ mounts: [['/', join(ROOT, 'dist')]], routes: { '/big.json': big } });
+  return { url: origin, close };
 }
 
 /** In the page: set the query, fire `input`, resolve at the next frame after the status changes. */

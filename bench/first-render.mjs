@@ -4,17 +4,16 @@
 // against a static HTML page of the same article with the same CSS, measured
 // in one run, alternating, in headless Chromium. Prints figures and the ratio.
 //   node bench/first-render.mjs [runs=21]
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/harness.mjs';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // AR_DIST: another build to measure (experiments); default dist/.
 const DIST = process.env.AR_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.argv[2] ?? 21);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -34,17 +33,8 @@ async function staticPage() {
 
 async function serve() {
   const html = await staticPage();
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/static.html') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(html);
-    try {
-      const file = join(DIST, path === '/' ? 'index.html' : path);
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch { res.writeHead(404).end(); }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  const { origin, close } = await serveStatic({ mounts: [['/', DIST]], routes: { '/static.html': html } });
+  return { url: origin, close };
 }
 
 // Runs in the page before anything else: on every frame, look for a laid

@@ -8,13 +8,11 @@
 // with the strict CSP header portals use. Chromium is Debian's (CHROME_PATH,
 // default /usr/bin/chromium); Lighthouse simulates a mid-range phone on a
 // slow 4G network (its default mobile settings).
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const DIST = join(ROOT, 'dist');
@@ -22,37 +20,12 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const PATH = process.argv[2] ?? '/';
 const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-};
-const COMPRESS = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg']);
-
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [base, rel] = path.startsWith('/fixtures/') ? [FIXTURES, path.slice(9)] : [DIST, path];
-    const file = normalize(join(base, rel.endsWith('/') ? `${rel}index.html` : rel));
-    if (!file.startsWith(base) || !(await stat(file).then((s) => s.isFile(), () => false))) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    const ext = extname(file);
-    let body = await readFile(file);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' };
-    if (ext === '.html') headers['content-security-policy'] = CSP;
-    if (COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      body = gzipSync(body, { level: 9 });
-      headers['content-encoding'] = 'gzip';
-      headers.vary = 'accept-encoding';
-    }
-    res.writeHead(200, headers).end(body);
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
-}
-
-const server = await serve();
-const url = `http://127.0.0.1:${server.address().port}${PATH}`;
+const server = await serveStatic({
+  mounts: [['/fixtures/', FIXTURES], ['/', DIST]],
+  headers: (file) => ({ 'cache-control': 'max-age=3600', ...(extname(file) === '.html' ? { 'content-security-policy': CSP } : {}) }),
+  gzip: true,
+});
+const url = `${server.origin}${PATH}`;
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',

@@ -14,10 +14,10 @@
 // and recall/precision against a plain substring truth.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/static-server.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -44,30 +44,17 @@ if (!existsSync(join(DEPS, 'node_modules', 'chinese-poetry')) || !existsSync(joi
 const { ensureCorpus } = await import('./search/corpus.mjs');
 const corpora = Object.fromEntries(SIZES.map((n) => [n, ensureCorpus(n)]));
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream' };
-function resolvePath(path) {
-  if (path === '/minisearch.js') return join(DEPS, 'node_modules', 'minisearch', 'dist', 'es', 'index.js');
-  if (path === '/variants.bin') return join(ROOT, 'src', 'core', 'search', 'variants.bin');
-  const m = path.match(/^\/corpus\/(\d+)\.json$/);
-  if (m) return corpora[m[1]];
-  if (path.startsWith('/bench/')) return normalize(join(DEPS, path.slice(7)));
-  return normalize(join(DIST, path));
-}
-const server = createServer((req, res) => {
-  const file = resolvePath(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  try {
-    const body = readFileSync(file);
-    // Cross-origin isolation gives performance.now() 5 µs resolution.
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-    res.end(body);
-  } catch {
-    res.writeHead(404); res.end();
-  }
+const server = await serveStatic({
+  files: {
+    '/minisearch.js': join(DEPS, 'node_modules', 'minisearch', 'dist', 'es', 'index.js'),
+    '/variants.bin': join(ROOT, 'src', 'core', 'search', 'variants.bin'),
+    ...Object.fromEntries(Object.entries(corpora).map(([n, file]) => [`/corpus/${n}.json`, file])),
+  },
+  mounts: [['/bench/', DEPS], ['/', DIST]],
+  // Cross-origin isolation gives performance.now() 5 µs resolution.
+  headers: () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }),
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const BASE = `http://127.0.0.1:${server.address().port}`;
+const BASE = server.origin;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

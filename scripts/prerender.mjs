@@ -4,15 +4,15 @@
 // rendered by the built wasm in headless Chromium, so it cannot drift from
 // what the app renders; the app replaces it once it has mounted.
 //   TRUNK_STAGING_DIR=dist node scripts/prerender.mjs
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join, resolve } from 'node:path';
+import { serveStatic } from './static-server.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 
 // First what every build needs, prerendered or not: the shipped JS and CSS
-// minified (so the prerender runs, and thereby checks, exactly what
+// bundled and minified (so the prerender runs, and thereby checks, exactly what
 // ships), and Trunk's leftover (empty) rust link gone from index.html.
 const { bundleDist } = await import('./bundle.mjs');
 await bundleDist(dir);
@@ -20,7 +20,6 @@ const indexPath = join(dir, 'index.html');
 let html = (await readFile(indexPath, 'utf8')).replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 await writeFile(indexPath, html);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const MARKER = '<article-reader standalone></article-reader>';
 
 let chromium;
@@ -39,17 +38,8 @@ if (!html.includes(MARKER)) {
   process.exit(0);
 }
 
-const server = createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-  try {
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic({ mounts: [['/', resolve(dir)]] });
+const { origin } = server;
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
