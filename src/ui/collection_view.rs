@@ -16,7 +16,7 @@ use crate::core::{Collection, Document, Strings};
 pub struct CollectionViewProps {
     /// The document; shown when it is a collection.
     pub doc: Shared<Document>,
-    /// The search box text (the list is filtered when it has terms).
+    /// The search box has terms: the list shows their hits.
     pub searching: bool,
     /// Ranked hits of the query, best first.
     pub hits: Shared<Vec<RankedHit>>,

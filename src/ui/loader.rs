@@ -16,7 +16,7 @@ use super::state::{Action, State};
 use crate::core::{parse_document, Limits, LoadError};
 
 /// How long a fetch may take before it is abandoned.
-pub const TIMEOUT_MS: u32 = 15_000;
+const TIMEOUT_MS: u32 = 15_000;
 
 /// Cancels a running load when dropped.
 pub struct LoadGuard {
@@ -82,7 +82,7 @@ fn reason(e: JsValue) -> String {
 }
 
 // web-sys fetch rather than gloo-net: the same few calls without the
-// `http` crate and its error types (about 6 KB of brotli'd wasm).
+// `http` crate and its error types (the README lists what it saved).
 async fn fetch(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,
