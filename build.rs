@@ -39,6 +39,14 @@ fn main() {
         scale_list.join(", ")
     )
     .unwrap();
+    let step_classes: Vec<String> = (0..scales.len()).map(|i| format!("ar-step-{i}")).collect();
+    writeln!(
+        out,
+        "/// The class of each step (the stylesheet's rules for it are generated too).\npub const STEP_CLASSES: [&str; {}] = {:?};",
+        scales.len(),
+        step_classes
+    )
+    .unwrap();
     writeln!(
         out,
         "/// The default step.\npub const DEFAULT_STEP: usize = {default_step};"
@@ -61,6 +69,14 @@ fn main() {
         out,
         "/// Search scores cross the wasm boundary as integers in these units.\npub const SCORE_UNIT: f64 = {:?};",
         s["scoreUnit"].as_f64().expect("scoreUnit")
+    )
+    .unwrap();
+    let theme_classes: Vec<String> = themes.iter().map(|t| format!("ar-theme-{t}")).collect();
+    writeln!(
+        out,
+        "/// The class that selects each theme's colours in the stylesheet.\npub const THEME_CLASSES: [&str; {}] = {:?};",
+        themes.len(),
+        theme_classes
     )
     .unwrap();
     out.push_str("/// Mount option names (the JS API's spelling).\npub mod option {\n");

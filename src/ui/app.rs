@@ -9,7 +9,7 @@ use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
 use super::error_view::ErrorView;
 use super::footer_view::FooterView;
-use super::frame::Frame;
+use super::frame::{frame, Frame};
 use super::hooks::{
     initial_phase, initial_step, reader_lang, use_document_loader, use_reader_events,
     use_stored_text_size,
@@ -20,6 +20,7 @@ use super::state::{Action, Phase, State};
 use super::storage;
 use super::text_size::TextSize;
 use super::toolbar::Toolbar;
+use crate::core::settings::STEP_CLASSES;
 use crate::core::Strings;
 
 /// Simplified/traditional folding follows the host's `variants` option live.
@@ -143,13 +144,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let size = html! {
         <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
     };
-    let class = classes!(
-        "ar-reader",
-        props.theme.class(),
-        format!("ar-step-{}", state.step)
-    );
-    html! {
-        <Frame {class} lang={lang.tag()} standalone={props.standalone}
-            {toolbar} {size} {view} {footer} />
-    }
+    let class = classes!("ar-reader", props.theme.class(), STEP_CLASSES[state.step]);
+    frame(Frame {
+        class,
+        lang: lang.tag(),
+        standalone: props.standalone,
+        toolbar,
+        size,
+        view,
+        footer,
+    })
 }

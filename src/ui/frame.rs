@@ -5,12 +5,13 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FrameProps {
+/// The parts to lay out. A plain function, not a component: it owns no
+/// state and the root re-renders it with every change anyway.
+pub struct Frame {
     /// Classes of the reader's root (theme, text size step).
     pub class: Classes,
     /// The UI language tag.
-    pub lang: AttrValue,
+    pub lang: &'static str,
     pub standalone: bool,
     pub toolbar: Html,
     pub size: Html,
@@ -21,30 +22,37 @@ pub struct FrameProps {
 }
 
 /// Lays out the reader's parts.
-#[component]
-pub fn Frame(props: &FrameProps) -> Html {
-    let p = props;
-    if p.standalone {
+pub fn frame(p: Frame) -> Html {
+    let Frame {
+        class,
+        lang,
+        standalone,
+        toolbar,
+        size,
+        view,
+        footer,
+    } = p;
+    if standalone {
         html! {
-            <div class={p.class.clone()} lang={p.lang.clone()}>
-                { p.toolbar.clone() }
-                <main class={classes!("ar-page", p.footer.is_some().then_some("ar-page-main"))}>
-                    { p.size.clone() }
-                    { p.view.clone() }
+            <div {class} {lang}>
+                { toolbar }
+                <main class={classes!("ar-page", footer.is_some().then_some("ar-page-main"))}>
+                    { size }
+                    { view }
                 </main>
-                if let Some(footer) = &p.footer {
-                    <div class="ar-page ar-page-footer">{ footer.clone() }</div>
+                if let Some(footer) = footer {
+                    <div class="ar-page ar-page-footer">{ footer }</div>
                 }
             </div>
         }
     } else {
         html! {
-            <div class={p.class.clone()} lang={p.lang.clone()}>
-                { p.toolbar.clone() }
+            <div {class} {lang}>
+                { toolbar }
                 <div class="ar-page">
-                    { p.size.clone() }
-                    { p.view.clone() }
-                    { p.footer.clone().unwrap_or_default() }
+                    { size }
+                    { view }
+                    { footer.unwrap_or_default() }
                 </div>
             </div>
         }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::settings::THEMES;
+use crate::core::settings::{THEMES, THEME_CLASSES};
 use crate::core::Lang;
 
 /// Where the document comes from.
@@ -41,8 +41,8 @@ impl Theme {
     }
 
     /// The class that selects the theme's colours in the stylesheet.
-    pub fn class(self) -> String {
-        format!("ar-theme-{}", self.name())
+    pub fn class(self) -> &'static str {
+        THEME_CLASSES[self.0]
     }
 }
 
