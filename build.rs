@@ -34,7 +34,7 @@ fn main() {
     let scale_list: Vec<String> = scales.iter().map(|f| format!("{f:?}")).collect();
     writeln!(
         out,
-        "/// Text size steps as multiples of the default size.\npub const SCALES: [f32; {}] = [{}];",
+        "/// Text size steps as multiples of the default size.\npub const SCALES: [f64; {}] = [{}];",
         scales.len(),
         scale_list.join(", ")
     )
@@ -63,12 +63,6 @@ fn main() {
         "/// Theme names, as attributes and options spell them; the first is the default.\npub const THEMES: [&str; {}] = {:?};",
         themes.len(),
         themes
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/// Search scores cross the wasm boundary as integers in these units.\npub const SCORE_UNIT: f64 = {:?};",
-        s["scoreUnit"].as_f64().expect("scoreUnit")
     )
     .unwrap();
     let theme_classes: Vec<String> = themes.iter().map(|t| format!("ar-theme-{t}")).collect();
