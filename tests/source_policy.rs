@@ -44,9 +44,10 @@ fn code_lines(text: &str) -> Vec<String> {
                     }
                 } else {
                     let block = rest.find("/*");
-                    let line_comment = rest.match_indices("//").map(|(i, _)| i).find(|&i| {
-                        i == 0 || rest[..i].ends_with(char::is_whitespace)
-                    });
+                    let line_comment = rest
+                        .match_indices("//")
+                        .map(|(i, _)| i)
+                        .find(|&i| i == 0 || rest[..i].ends_with(char::is_whitespace));
                     match (block, line_comment) {
                         (Some(b), Some(l)) if l < b => {
                             code.push_str(&rest[..l]);

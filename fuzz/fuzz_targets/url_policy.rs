@@ -54,9 +54,17 @@ fn char_refs(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let named = [("&colon;", ':'), ("&tab;", '\t'), ("&newline;", '\n'), ("&percnt;", '%')]
-            .into_iter()
-            .find(|(name, _)| rest.get(..name.len()).is_some_and(|r| r.eq_ignore_ascii_case(name)));
+        let named = [
+            ("&colon;", ':'),
+            ("&tab;", '\t'),
+            ("&newline;", '\n'),
+            ("&percnt;", '%'),
+        ]
+        .into_iter()
+        .find(|(name, _)| {
+            rest.get(..name.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(name))
+        });
         if let Some((name, c)) = named {
             out.push(c);
             rest = &rest[name.len()..];
@@ -71,7 +79,10 @@ fn char_refs(s: &str) -> String {
             rest = &rest[1..];
             continue;
         };
-        let digits = rest[digits_at..].chars().take_while(|c| c.is_digit(radix)).count();
+        let digits = rest[digits_at..]
+            .chars()
+            .take_while(|c| c.is_digit(radix))
+            .count();
         let value = u32::from_str_radix(&rest[digits_at..digits_at + digits], radix).ok();
         match value.and_then(char::from_u32) {
             Some(c) if digits > 0 => {
@@ -94,7 +105,9 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (b[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(v)) => {
                 out.push(v);
@@ -113,7 +126,11 @@ fn percent_decode(s: &str) -> String {
 /// formatting characters, lower case.
 fn squash(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{ad}'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{ad}')
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -133,8 +150,13 @@ fuzz_target!(|data: &[u8]| {
             let last = i + 1 == scheme.len();
             encode(c, rest.get(i).copied().unwrap_or(0), last, &mut url);
         }
-        url.push_str(&String::from_utf8_lossy(rest.get(scheme.len()..).unwrap_or_default()));
-        assert!(is_script(&url), "the test's own encoder lost the scheme: {url:?}");
+        url.push_str(&String::from_utf8_lossy(
+            rest.get(scheme.len()..).unwrap_or_default(),
+        ));
+        assert!(
+            is_script(&url),
+            "the test's own encoder lost the scheme: {url:?}"
+        );
         assert_eq!(safe_link(&url), None, "{url:?} kept as a link");
         assert_eq!(safe_image(&url), None, "{url:?} kept as an image");
     }
