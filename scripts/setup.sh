@@ -3,6 +3,8 @@
 # skips whatever is already present. Safe to run again and again.
 #   - wasm32 target; trunk 0.22 (built with rustc 1.96.1, which it needs)
 #   - wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
+#   - Node itself is not installed here; its version is checked against
+#     package.json "engines"
 #   - npm packages: binaryen 132 (wasm-opt), esbuild (minify), playwright-core, axe-core
 #   - Debian: chromium, chromium-driver, fonts-noto-cjk
 # Debian's own binaryen (108) builds wasm that crashes Chromium: we never
@@ -43,6 +45,21 @@ if [ "$have" != "$want" ]; then
   say "wasm-bindgen-cli: installing $want (have: ${have:-none})"
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
+
+# The Node versions the end-to-end tests run on (package.json "engines":
+# "^A.B.C" alternatives): node:test's TAP reporter and --test-concurrency.
+node -e '
+  const want = JSON.parse(require("fs").readFileSync("package.json", "utf8")).engines.node;
+  const have = process.versions.node.split(".").map(Number);
+  const fits = want.split("||").some((alt) => {
+    const [a, b, c] = alt.trim().replace(/^\^/, "").split(".").map(Number);
+    return have[0] === a && (have[1] > b || (have[1] === b && have[2] >= c));
+  });
+  if (!fits) {
+    console.error(`[setup] Node ${process.versions.node} found; package.json "engines" wants ${want}`);
+    process.exit(1);
+  }
+' || { command -v node >/dev/null || say "node: not found (install Node, see package.json engines)"; exit 1; }
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount the
-//! reader with `Renderer::with_root_and_props`, yield to the scheduler, and
-//! assert on the DOM.
+//! reader with `Renderer::with_root_and_props`, wait until the DOM shows
+//! the step happened, and assert on it.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -38,11 +38,30 @@ fn container() -> Element {
     div
 }
 
-/// Lets Yew's scheduler render (and effects run).
-async fn settle() {
-    for _ in 0..3 {
-        yew::platform::time::sleep(Duration::from_millis(5)).await;
+/// Yields to the browser, one task at a time, until `done` holds (Yew
+/// renders and runs effects between tasks). The guard is generous and only
+/// stops a hang: it fails saying what never happened, not how long it took.
+async fn until(what: &str, done: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !done() {
+        assert!(
+            js_sys::Date::now() - start < 20_000.0,
+            "hung: {what} never happened"
+        );
+        yew::platform::time::sleep(Duration::ZERO).await;
     }
+}
+
+fn has(root: &Element, sel: &str) -> bool {
+    root.query_selector(sel).unwrap().is_some()
+}
+
+/// The text of `sel`, or "" while it is not there.
+fn text_or_empty(root: &Element, sel: &str) -> String {
+    root.query_selector(sel)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 fn all(root: &Element, sel: &str) -> Vec<Element> {
@@ -83,7 +102,7 @@ fn type_query(root: &Element, q: &str) {
 async fn seed_article_renders_title_sections_and_footer() {
     let root = container();
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Seed)).render();
-    settle().await;
+    until("the seed rendering", || has(&root, "h1")).await;
     assert_eq!(all(&root, "h1").len(), 1);
     assert_eq!(text(&root, "h1"), "锤炼作风 夯实高质量发展“硬保障”");
     let h2: Vec<String> = all(&root, "article h2")
@@ -140,7 +159,10 @@ async fn broken_document_shows_an_alert_and_reports_the_error() {
     let log = events.clone();
     p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the alert and its event", || {
+        has(&root, "[role=alert]") && !events.borrow().is_empty()
+    })
+    .await;
     let alert = text(&root, "[role=alert]");
     assert!(alert.contains("JSON"), "{alert}");
     assert!(all(&root, "article").is_empty());
@@ -154,7 +176,7 @@ async fn unknown_format_is_explained_in_english_with_lang_en() {
     let mut p = props(Source::Json(Rc::from("{\"hello\": 1}")));
     p.lang = Some(article_reader::core::Lang::En);
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the alert", || has(&root, "[role=alert]")).await;
     let alert = text(&root, "[role=alert]");
     assert!(alert.contains("Unknown document format"), "{alert}");
     assert!(text(&root, "[role=alert] button").contains("Retry"));
@@ -165,23 +187,27 @@ async fn unknown_format_is_explained_in_english_with_lang_en() {
 async fn search_marks_every_match_and_steps_with_wraparound() {
     let root = container();
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Seed)).render();
-    settle().await;
+    until("the seed rendering", || has(&root, "h1")).await;
     type_query(&root, "作风");
-    settle().await;
+    until("the marks", || has(&root, "article mark")).await;
     let marks = all(&root, "article mark");
     assert!(marks.len() > 10, "only {} marks", marks.len());
     assert!(marks.iter().all(|m| m.text_content().unwrap() == "作风"));
     let total = marks.len();
     assert_eq!(all(&root, "mark[aria-current=true]").len(), 1);
     assert_eq!(text(&root, "[role=status]"), format!("1/{total}"));
+    let status_changes = |from: String| {
+        let root = root.clone();
+        move || text_or_empty(&root, "[role=status]") != from
+    };
     click(&root, "button[aria-label='上一个']");
-    settle().await;
+    until("a step back", status_changes(format!("1/{total}"))).await;
     assert_eq!(text(&root, "[role=status]"), format!("{total}/{total}"));
     click(&root, "button[aria-label='下一个']");
-    settle().await;
+    until("a step on", status_changes(format!("{total}/{total}"))).await;
     assert_eq!(text(&root, "[role=status]"), format!("1/{total}"));
     type_query(&root, "不存在的词语");
-    settle().await;
+    until("the new search", status_changes(format!("1/{total}"))).await;
     assert_eq!(text(&root, "[role=status]"), "无结果");
     assert!(all(&root, "mark").is_empty());
     app.destroy();
@@ -194,7 +220,7 @@ async fn initial_query_highlights_full_width_and_mixed_terms() {
     // Full-width letters and an ideographic space between two terms.
     p.query = AttrValue::from("ＡＰＰ\u{3000}打卡");
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the marks", || has(&root, "article mark")).await;
     let marks: Vec<String> = all(&root, "article mark")
         .iter()
         .map(|m| m.text_content().unwrap())
@@ -213,13 +239,13 @@ async fn text_size_radiogroup_scales_and_persists() {
     let log = events.clone();
     p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the text size group", || has(&root, "[role=radiogroup]")).await;
     let group = root.query_selector("[role=radiogroup]").unwrap().unwrap();
     assert_eq!(group.get_attribute("aria-label").unwrap(), "字号");
     assert_eq!(all(&root, "[role=radiogroup] input[type=radio]").len(), 5);
     assert!(root.query_selector(".ar-step-1").unwrap().is_some());
     click(&root, ".ar-size-opt-4 input");
-    settle().await;
+    until("a new text size", || !has(&root, ".ar-step-1")).await;
     assert!(root.query_selector(".ar-step-4").unwrap().is_some());
     assert_eq!(
         storage
@@ -233,7 +259,7 @@ async fn text_size_radiogroup_scales_and_persists() {
     // A new instance starts at the stored step.
     let root2 = container();
     let app2 = Renderer::<Reader>::with_root_and_props(root2.clone(), props(Source::Seed)).render();
-    settle().await;
+    until("the second reader", || has(&root2, ".ar-reader")).await;
     assert!(root2.query_selector(".ar-step-4").unwrap().is_some());
     app2.destroy();
     storage.remove_item("article-reader:font-step").unwrap();
@@ -245,15 +271,15 @@ async fn collection_lists_opens_and_returns() {
     let app =
         Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Json(Rc::from(FEED))))
             .render();
-    settle().await;
+    until("the list", || has(&root, ".ar-item")).await;
     let items = all(&root, ".ar-item");
     assert!(items.len() >= 3, "{} items", items.len());
     let first_title = text(&root, ".ar-item-open");
     click(&root, ".ar-item-open");
-    settle().await;
+    until("the article", || has(&root, "article h1")).await;
     assert_eq!(text(&root, "article h1"), first_title);
     click(&root, ".ar-back");
-    settle().await;
+    until("the list again", || has(&root, ".ar-item")).await;
     assert_eq!(all(&root, ".ar-item").len(), items.len());
     app.destroy();
 }
@@ -266,9 +292,9 @@ async fn ready_and_close_events_reach_the_host_callback() {
     let log = events.clone();
     p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the ready event", || !events.borrow().is_empty()).await;
     click(&root, ".ar-close");
-    settle().await;
+    until("the close event", || events.borrow().len() >= 2).await;
     assert_eq!(
         events.borrow().as_slice(),
         [ReaderEvent::Ready, ReaderEvent::Close]
@@ -289,7 +315,12 @@ async fn variants_option_finds_traditional_text_with_a_simplified_query() {
     p.query = AttrValue::from("发展");
     p.lang = Some(article_reader::core::Lang::ZhCn);
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    // The status line is written with the marks: once it has text, a
+    // search that found nothing has finished.
+    until("the search status", || {
+        !text_or_empty(&root, "[role=status]").is_empty()
+    })
+    .await;
     assert!(all(&root, "mark").is_empty(), "variants are off by default");
     assert_eq!(text(&root, "[role=status]"), "无结果");
     app.destroy();
@@ -299,7 +330,7 @@ async fn variants_option_finds_traditional_text_with_a_simplified_query() {
     p.query = AttrValue::from("发展");
     p.variants = true;
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
-    settle().await;
+    until("the marks", || has(&root, "mark")).await;
     let marks: Vec<String> = all(&root, "mark")
         .iter()
         .map(|m| m.text_content().unwrap())
@@ -336,7 +367,7 @@ async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_a
         with_query(Source::Json(Rc::from(FEED))),
     )
     .render();
-    settle().await;
+    until("the list's hits", || has(&root, ".ar-item mark")).await;
     let (titles, marks) = list_rows(&root);
     assert!(titles.len() >= 2, "hits for 群众: {titles:?}");
     assert!(marks.iter().all(|m| m == "群众"), "{marks:?}");
@@ -346,7 +377,7 @@ async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_a
     assert!(titles.len() < all_items, "the list is filtered, not whole");
 
     app.update(with_query(Source::Seed));
-    settle().await;
+    until("the article", || has(&root, "article h1")).await;
     assert!(all(&root, ".ar-item").is_empty(), "the list is gone");
     let article_marks = all(&root, "article mark");
     assert!(!article_marks.is_empty(), "the query marks the article");
@@ -356,7 +387,7 @@ async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_a
     );
 
     app.update(with_query(Source::Json(Rc::from(FEED))));
-    settle().await;
+    until("the list again", || has(&root, ".ar-item mark")).await;
     assert!(all(&root, "article").is_empty(), "the article is gone");
     assert_eq!(list_rows(&root), (titles, marks), "the same hits again");
     app.destroy();

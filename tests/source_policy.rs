@@ -22,18 +22,67 @@ fn files(dir: &str, ext: &[&str]) -> Vec<PathBuf> {
     out
 }
 
-/// Finds `needles` in code lines (comments are allowed to name them).
+/// The code of `text`, line by line, with comments blanked out: `//` line
+/// comments (`///` and `//!` too) and `/* … */` block comments, even when
+/// they span lines. A `//` counts as a comment only at the start of a line
+/// or after whitespace, so `http://…` in a string stays code. Lines keep
+/// their numbers; a line that merely starts with `*` is still code.
+fn code_lines(text: &str) -> Vec<String> {
+    let mut in_block = false;
+    text.lines()
+        .map(|line| {
+            let mut code = String::new();
+            let mut rest = line;
+            loop {
+                if in_block {
+                    match rest.find("*/") {
+                        Some(end) => {
+                            rest = &rest[end + 2..];
+                            in_block = false;
+                        }
+                        None => break,
+                    }
+                } else {
+                    let block = rest.find("/*");
+                    let line_comment = rest
+                        .match_indices("//")
+                        .map(|(i, _)| i)
+                        .find(|&i| i == 0 || rest[..i].ends_with(char::is_whitespace));
+                    match (block, line_comment) {
+                        (Some(b), Some(l)) if l < b => {
+                            code.push_str(&rest[..l]);
+                            break;
+                        }
+                        (None, Some(l)) => {
+                            code.push_str(&rest[..l]);
+                            break;
+                        }
+                        (Some(b), _) => {
+                            code.push_str(&rest[..b]);
+                            code.push(' ');
+                            rest = &rest[b + 2..];
+                            in_block = true;
+                        }
+                        (None, None) => {
+                            code.push_str(rest);
+                            break;
+                        }
+                    }
+                }
+            }
+            code
+        })
+        .collect()
+}
+
+/// Finds `needles` in code (comments are allowed to name them).
 fn offenders(paths: &[PathBuf], needles: &[&str]) -> Vec<String> {
     let mut found = Vec::new();
     for p in paths {
         let text = fs::read_to_string(p).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") || code.starts_with('*') || code.starts_with("/*") {
-                continue;
-            }
+        for (n, code) in code_lines(&text).iter().enumerate() {
             for needle in needles {
-                if line.contains(needle) {
+                if code.contains(needle) {
                     found.push(format!("{}:{}: {needle}", p.display(), n + 1));
                 }
             }
@@ -52,6 +101,14 @@ const HTML_SINKS: &[&str] = &[
     concat!("set_outer", "_html"),
     concat!("document.", "write"),
     concat!("VRaw", "::"),
+    concat!("setHTML", "Unsafe"),
+    concat!("set_html", "_unsafe"),
+    concat!("parseHTML", "Unsafe"),
+    concat!("parse_html", "_unsafe"),
+    concat!("createContextual", "Fragment"),
+    concat!("create_contextual", "_fragment"),
+    concat!("DOM", "Parser"),
+    concat!("Dom", "Parser"),
 ];
 
 #[test]
@@ -91,4 +148,35 @@ fn the_checker_finds_a_sink_when_there_is_one() {
     let bad = dir.join("bad.rs");
     fs::write(&bad, format!("el.{}(&html);\n", HTML_SINKS[1])).unwrap();
     assert_eq!(offenders(&[bad], HTML_SINKS).len(), 1);
+}
+
+#[test]
+fn the_checker_reads_code_around_comments() {
+    let dir = std::env::temp_dir().join("ar-source-policy");
+    fs::create_dir_all(&dir).unwrap();
+    let js = dir.join("comments.js");
+    let text = [
+        // Comments may name a sink …
+        "// innerHTML is never used",
+        "/** Not even",
+        " * el.innerHTML = x",
+        " */",
+        "const a = 1; /* innerHTML */ const b = 2;",
+        "fetch('http://x/page'); // innerHTML",
+        // … but code after a block comment, a line starting with `*` and a
+        // line after a URL are code.
+        "/* note */ el.innerHTML = x;",
+        "const n = 2",
+        "  * el.insertAdjacentHTML('beforeend', x);",
+        "fetch('http://x/'); el.setHTMLUnsafe(x);",
+        "const f = range.createContextualFragment(x);",
+        "const d = new DOMParser().parseFromString(x, 'text/html');",
+    ]
+    .join("\n");
+    fs::write(&js, text).unwrap();
+    let lines: Vec<String> = offenders(&[js], HTML_SINKS)
+        .iter()
+        .map(|f| f.split(':').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(lines, ["7", "9", "10", "11", "12"]);
 }

@@ -7,13 +7,17 @@ use article_reader::core::{Block, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|html: &str| {
-    let Ok(blocks) = blocks_from_html(html, &Limits::default()) else { return };
+    let Ok(blocks) = blocks_from_html(html, &Limits::default()) else {
+        return;
+    };
     for b in &blocks {
         if let Block::Image { src, .. } = b {
             assert_eq!(safe_image(src).as_deref(), Some(src.as_str()));
         }
         let texts: Vec<_> = match b {
-            Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => vec![t],
+            Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => {
+                vec![t]
+            }
             Block::List { items, .. } => items.iter().collect(),
             Block::Image { caption, .. } => caption.iter().collect(),
         };

@@ -15,7 +15,10 @@ fn check(t: &RichText) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits { max_bytes: 1 << 20, ..Limits::default() };
+    let limits = Limits {
+        max_bytes: 1 << 20,
+        ..Limits::default()
+    };
     let articles = match parse_document(data, &limits) {
         Ok(Document::Article(a)) => vec![a],
         Ok(Document::Collection(c)) => c.items,
@@ -27,7 +30,9 @@ fuzz_target!(|data: &[u8]| {
     for a in &articles {
         for b in &a.blocks {
             match b {
-                Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => check(t),
+                Block::Paragraph(t)
+                | Block::Heading { text: t, .. }
+                | Block::Quote { text: t, .. } => check(t),
                 Block::List { items, .. } => items.iter().for_each(check),
                 Block::Image { caption, .. } => caption.iter().for_each(check),
             }

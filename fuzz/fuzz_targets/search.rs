@@ -13,7 +13,11 @@ fuzz_target!(|input: (&str, &str)| {
         assert!(r.start >= last && r.start <= r.end && r.end <= text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         let covered = normalize_str(&text[r.clone()]);
-        assert!(q.terms.iter().any(|t| covered.contains(t.as_str())), "{covered:?} vs {:?}", q.terms);
+        assert!(
+            q.terms.iter().any(|t| covered.contains(t.as_str())),
+            "{covered:?} vs {:?}",
+            q.terms
+        );
         last = r.end;
     }
 });

@@ -64,8 +64,17 @@ test('keyboard: Tab order, arrow keys on the text size, contents links move focu
     await tab('Shift+Tab');
     assert.equal(await tab('Shift+Tab'), 'contents 1');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.activeElement?.tagName === 'H2');
-    await page.waitForTimeout(100);
+    // Focused, and scrolled to just below the bar (however the scroll runs).
+    await page.waitForFunction(() => {
+      const root = document.querySelector('article-reader').shadowRoot;
+      const h = root.activeElement;
+      if (h?.tagName !== 'H2') return false;
+      const top = h.getBoundingClientRect().top;
+      const bar = root.querySelector('.ar-bar').getBoundingClientRect().bottom;
+      return top >= bar && top < bar + 120;
+    }).catch(async (err) => {
+      throw new Error(`hung: the section heading never came to rest below the bar (${JSON.stringify(await page.evaluate(focused))}): ${err.message}`);
+    });
     const h2 = await page.evaluate(focused);
     assert.equal(h2.name, `h2 ${h2s[1]}`);
     assert.ok(h2.top >= h2.bar && h2.top < h2.bar + 120, `heading at ${h2.top}, bar ends at ${h2.bar}`);
@@ -77,11 +86,21 @@ test('keyboard: Tab order, arrow keys on the text size, contents links move focu
 
 // ---- Close -----------------------------------------------------------------
 
-/** Records article-reader:close events in sessionStorage (it survives going back). */
+/** Records article-reader:close events in sessionStorage (it survives going
+ * back), and every call that would leave or close the page in
+ * window.__leaving: the close handler runs during the click, so once the
+ * close is recorded any such call has been made. */
 function recordClose() {
   document.addEventListener('article-reader:close', (e) => {
     sessionStorage.setItem('closes', `${sessionStorage.getItem('closes') ?? ''}${e.bubbles && e.composed ? 'close' : 'bad'};`);
   });
+  window.__leaving = [];
+  for (const name of ['back', 'go', 'forward', 'pushState', 'replaceState']) {
+    const original = History.prototype[name];
+    History.prototype[name] = function (...args) { window.__leaving.push(`history.${name}`); return original.apply(this, args); };
+  }
+  const close = window.close;
+  window.close = function () { window.__leaving.push('window.close'); return close.call(this); };
 }
 
 test('关闭 fires article-reader:close and, standalone, goes back when there is history', async () => {
@@ -114,9 +133,10 @@ test('关闭 fires article-reader:close and, standalone, goes back when there is
     await alone.locator('article h1').waitFor();
     assert.equal(await alone.evaluate(() => history.length), 1);
     await alone.getByRole('button', { name: '关闭' }).click();
-    await alone.waitForTimeout(300);
-    assert.equal(alone.url(), url);
+    await alone.waitForFunction(() => sessionStorage.getItem('closes') !== null);
     assert.equal(await alone.evaluate(() => sessionStorage.getItem('closes')), 'close;');
+    assert.deepEqual(await alone.evaluate(() => window.__leaving), [], 'the page tried to leave');
+    assert.equal(alone.url(), url);
     assert.ok(await alone.locator('article h1').isVisible());
   } finally {
     await opener.context().close();

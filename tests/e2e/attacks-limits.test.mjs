@@ -5,22 +5,20 @@
 // /invalid-utf8.json.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, chunked } from './harness.mjs';
+import { startServer, launch, newPage, guard, chunked } from './harness.mjs';
 
 const T = { timeout: 60000 };
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** After the alert: the main thread answers at once and the reader still
- * takes input. */
+/** After the alert: the main thread answers and the reader still takes
+ * input (not stuck parsing or reading). How fast is for benchmarks; a hang
+ * fails here with a message. */
 async function assertResponsive(page, scope) {
-  const t0 = Date.now();
-  assert.equal(await page.evaluate(() => 1 + 1), 2);
-  const lag = Date.now() - t0;
-  assert.ok(lag < 1000, `the page took ${lag} ms to answer after the alert`);
+  assert.equal(await guard(page.evaluate(() => 1 + 1), 'the page answering after the alert'), 2);
   const box = scope.getByRole('searchbox', { name: '搜索' });
-  await box.fill('干部', { timeout: 2000 });
+  await guard(box.fill('干部'), 'typing into the search box after the alert');
   assert.equal(await box.inputValue(), '干部');
   assert.ok(await scope.getByRole('button', { name: '重试' }).isVisible());
 }
@@ -40,11 +38,11 @@ for (const [name, src, message] of CASES) {
         window.__errors = [];
         document.addEventListener('article-reader:error', (e) => window.__errors.push(e.detail.message));
       });
-      const t0 = Date.now();
       await page.goto(`${server.url}/?src=${src}`);
       const alert = page.getByRole('alert');
-      await alert.waitFor({ timeout: 20000 });
-      const took = Date.now() - t0;
+      // The reader gives up on its own (size cap, parse error, its fetch
+      // timeout); no alert at all is a hang.
+      await guard(alert.waitFor({ timeout: 0 }), `the alert for ${src}`);
       const text = (await alert.textContent()).trim();
       assert.match(text, message);
       assert.ok(text.length < 400, `an unreadable message (${text.length} chars)`);
@@ -53,7 +51,6 @@ for (const [name, src, message] of CASES) {
       const errors = await page.evaluate(() => window.__errors);
       assert.equal(errors.length, 1);
       assert.match(errors[0], message);
-      assert.ok(took < 15000, `${took} ms to give up`);
       if (src === '/huge-chunked.json') {
         // The reader stops reading at its 5 MB cap (plus the chunk that
         // crossed it; the browser hands over up to a few MB at once) and
@@ -62,7 +59,8 @@ for (const [name, src, message] of CASES) {
         // most here, not all 64 MB).
         const [, read] = text.match(/至少 ([\d.]+) MB/);
         assert.ok(Number(read) >= 5 && Number(read) < 12, `read ${read} MB before stopping`);
-        await new Promise((r) => setTimeout(r, 500));
+        // Once the reader cancels, the server sees the connection close.
+        await guard(chunked.closed, 'the reader closing the chunked download');
         assert.ok(chunked.sent < chunked.total / 2, `the client took ${chunked.sent} of ${chunked.total} bytes`);
       }
       assert.deepEqual(page.problems, []);
@@ -91,7 +89,7 @@ test('the same documents given inline (mount json) end in the alert too; lone su
       }, { json, n });
       const scope = page.locator(`#c${n}`);
       const alert = scope.getByRole('alert');
-      await alert.waitFor();
+      await guard(alert.waitFor({ timeout: 0 }), `the alert for case ${n}`);
       assert.match(await alert.textContent(), message, `case ${n}`);
       await assertResponsive(page, scope);
     }

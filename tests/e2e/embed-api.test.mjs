@@ -1,17 +1,47 @@
 // Embedding (issue 5), the JavaScript side: mount(element, options) with an
 // article object, destroy() and element removal leaving no DOM and no
-// listeners behind, moves within the page, and live attribute changes.
+// listeners behind, moves within the page, live attribute changes, requests
+// aborted on a new src and on destroy(), max-bytes, and createIndex.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, newPage, SEED_TITLE, DIST } from './harness.mjs';
+import { startServer, launch, newPage, guard, problemsBesidesLoads, SEED_TITLE, DIST } from './harness.mjs';
 
 const T = { timeout: 30000 };
 const DIST_FILE = (name, type, status = 200) => async (req, res) => {
   res.writeHead(status, { 'content-type': type });
   res.end(status === 200 ? await readFile(join(DIST, name)) : 'gone');
 };
+
+/** Per /hang.json URL (path and query): promises that settle when the
+ * request arrives and when the client closes it. Call expectHang() first. */
+const hanging = new Map();
+function expectHang(url) {
+  const entry = {};
+  entry.arrivedP = new Promise((r) => { entry.arrived = r; });
+  entry.closedP = new Promise((r) => { entry.closed = r; });
+  hanging.set(url, entry);
+  return {
+    arrived: () => guard(entry.arrivedP, `the request for ${url} reaching the server`),
+    closed: () => guard(entry.closedP, `the client closing the request for ${url}`),
+  };
+}
+
+/** Records which fetches had their signal aborted, and which had been
+ * aborted when each later fetch started (runs in the page). */
+function spyOnFetch() {
+  window.__aborted = [];
+  window.__abortedBefore = {};
+  const original = window.fetch;
+  window.fetch = function (input, init) {
+    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+    const path = url.pathname + url.search;
+    window.__abortedBefore[path] = [...window.__aborted];
+    init?.signal?.addEventListener('abort', () => window.__aborted.push(path));
+    return original.call(this, input, init);
+  };
+}
 
 let server, browser;
 before(async () => {
@@ -33,11 +63,13 @@ before(async () => {
           + JSON.stringify({ format: 'article-reader', version: 1, title: '迟到的内联文档', blocks: [] })
           + '</script></article-reader></body></html>'), 1000);
       },
-      // A document that takes a while: destroy() must abort it.
-      '/slow.json': (req, res) => setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ format: 'article-reader', version: 1, title: '迟到的文章', blocks: [] }));
-      }, 800),
+      // A document that never comes: the reader must abort the request
+      // (destroy(), a new src). The server sees the client close it.
+      '/hang.json': (req, res) => {
+        const entry = hanging.get(req.url) ?? {};
+        res.on('close', () => entry.closed?.());
+        entry.arrived?.();
+      },
     },
   });
   browser = await launch();
@@ -58,6 +90,7 @@ const ARTICLE = {
 async function withPage(fn) {
   const page = await newPage(browser);
   try {
+    await page.addInitScript(spyOnFetch);
     await page.goto(`${server.url}/pages/blank.html`);
     await page.evaluate(async () => { window.__ar = await import('/article-reader.js'); });
     return await fn(page);
@@ -100,12 +133,15 @@ function leftovers() {
   return found;
 }
 
-/** After teardown: the events a live reader reacts to change nothing. */
+/** After teardown: the events a live reader reacts to change nothing. The
+ * listeners run during dispatch and Yew renders in microtasks, so a reader
+ * still listening has rendered by the next task (the setTimeout 0: an
+ * ordering, not a wait). */
 async function pokeAfterTeardown(page) {
   await page.evaluate(async () => {
     window.dispatchEvent(new CustomEvent('article-reader:fontsize', { detail: { step: 4, scale: 2 } }));
     window.dispatchEvent(new StorageEvent('storage', { key: 'article-reader:font-step', newValue: '4' }));
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 0));
   });
 }
 
@@ -147,8 +183,8 @@ test('mount() with json text, update() to another document, and destroy() before
     await page.evaluate(async (article) => {
       const h = window.__ar.mount(document.getElementById('box'), { article });
       h.destroy();
-      await h.ready;
-      await new Promise((r) => setTimeout(r, 100));
+      await h.ready; // settles after the point where it would have mounted
+      await new Promise((r) => setTimeout(r, 0)); // and Yew's microtasks
     }, ARTICLE);
     assert.deepEqual(await page.evaluate(leftovers), []);
     assert.deepEqual(await listeners(page), baseline);
@@ -168,18 +204,51 @@ test('mount() with json text, update() to another document, and destroy() before
   });
 });
 
-test('destroy() while a document is loading: no late render, no error', T, async () => {
+test('destroy() while a document is loading aborts the request: the server sees it closed', T, async () => {
   await withPage(async (page) => {
     const baseline = await listeners(page);
+    const hang = expectHang('/hang.json?destroy');
+    const failed = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/hang.json?destroy') });
     await page.evaluate(async () => {
-      window.__h = window.__ar.mount(document.getElementById('box'), { src: '/slow.json' });
+      window.__h = window.__ar.mount(document.getElementById('box'), { src: '/hang.json?destroy' });
       await window.__h.ready;
     });
     await page.locator('#box').getByRole('status').filter({ hasText: '正在加载' }).waitFor();
-    await page.evaluate(() => window.__h.destroy());
-    await page.waitForTimeout(1200);
+    await hang.arrived();
+    // The abort comes from destroy() (Yew tears down in its scheduler's
+    // microtasks: done by the next task), not from the loader's timeout.
+    const aborted = await page.evaluate(async () => {
+      window.__h.destroy();
+      await new Promise((r) => setTimeout(r, 0));
+      return window.__aborted;
+    });
+    assert.deepEqual(aborted, ['/hang.json?destroy'], 'destroy() did not abort the request');
+    assert.equal((await guard(failed, 'requestfailed for the destroyed load')).failure().errorText, 'net::ERR_ABORTED');
+    await hang.closed();
     assert.deepEqual(await page.evaluate(leftovers), []);
     assert.deepEqual(await listeners(page), baseline);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+test('a new src aborts the request for the old one before it asks for the new', T, async () => {
+  await withPage(async (page) => {
+    const hang = expectHang('/hang.json?old');
+    const failed = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/hang.json?old') });
+    await page.evaluate(() => {
+      const el = document.createElement('article-reader');
+      el.id = 'live';
+      el.setAttribute('src', '/hang.json?old');
+      document.getElementById('box').append(el);
+    });
+    await hang.arrived();
+    await page.evaluate(() => document.getElementById('live').setAttribute('src', '/fixtures/newsarticle.json'));
+    const headline = JSON.parse(await (await fetch(`${server.url}/fixtures/newsarticle.json`)).text()).headline;
+    await page.locator('#live h1', { hasText: headline }).waitFor();
+    const before = await page.evaluate(() => window.__abortedBefore['/fixtures/newsarticle.json']);
+    assert.deepEqual(before, ['/hang.json?old'], 'the old request was still open when the new one started');
+    assert.equal((await guard(failed, 'requestfailed for the old src')).failure().errorText, 'net::ERR_ABORTED');
+    await hang.closed();
     assert.deepEqual(page.problems, []);
   });
 });
@@ -204,14 +273,19 @@ test('removing the element tears the reader down; moving it keeps the reader', T
     // A move (remove + insert in one task) keeps the same reader and state.
     await page.locator('#live').getByRole('searchbox').fill('干部');
     await page.locator('#live mark').first().waitFor();
-    await page.evaluate(() => document.body.prepend(document.getElementById('live')));
-    await page.waitForTimeout(100);
+    // The element decides on teardown in a microtask: done by the next task.
+    await page.evaluate(async () => {
+      document.body.prepend(document.getElementById('live'));
+      await new Promise((r) => setTimeout(r, 0));
+    });
     assert.equal(await page.locator('#live mark').count(), 1);
     assert.equal(await page.locator('#live').getByRole('searchbox').inputValue(), '干部');
     assert.deepEqual(await listeners(page), mounted);
 
-    await page.evaluate(() => document.getElementById('live').remove());
-    await page.waitForTimeout(100);
+    await page.evaluate(async () => {
+      document.getElementById('live').remove();
+      await new Promise((r) => setTimeout(r, 0));
+    });
     assert.deepEqual(await page.evaluate(leftovers), []);
     assert.deepEqual(await listeners(page), baseline);
     await pokeAfterTeardown(page);
@@ -256,7 +330,7 @@ test('attribute changes update a live element: lang, theme, font-size, src', T, 
     // No stored preference on this site yet: font-size sets the step.
     assert.equal(await page.evaluate(() => localStorage.getItem('article-reader:font-step')), null);
     await page.evaluate(() => document.getElementById('live').setAttribute('font-size', 'x-large'));
-    await live.locator('.ar-reader.ar-step-3').waitFor({ timeout: 2000 });
+    await live.locator('.ar-reader.ar-step-3').waitFor();
 
     const headline = JSON.parse(await (await fetch(`${server.url}/fixtures/newsarticle.json`)).text()).headline;
     await page.evaluate(() => document.getElementById('live').setAttribute('src', '/fixtures/newsarticle.json'));
@@ -360,4 +434,179 @@ test('a reader upgraded before its inline JSON has arrived waits for it', T, asy
   } finally {
     await page.context().close();
   }
+});
+
+// ---- max-bytes / maxBytes ----------------------------------------------------
+
+test('max-bytes (attribute, with src) and maxBytes (option, with json): one byte short fails, the exact size loads', T, async () => {
+  await withPage(async (page) => {
+    const text = await (await fetch(`${server.url}/fixtures/newsarticle.json`)).text();
+    const size = Buffer.byteLength(text);
+    const { headline } = JSON.parse(text);
+    const results = await page.evaluate(async ({ size, text }) => {
+      /** The first ready/error of a reader set up by `make`, and its h1. */
+      const first = (el, make) => {
+        const got = new Promise((resolve) => {
+          el.addEventListener('article-reader:ready', () => resolve('ready'), { once: true });
+          el.addEventListener('article-reader:error', (e) => resolve(e.detail.message), { once: true });
+        });
+        make();
+        return got.then((event) => ({ event, h1: el.shadowRoot.querySelector('article h1')?.textContent.trim() ?? null }));
+      };
+      const out = {};
+      for (const max of [size - 1, size]) {
+        const el = document.createElement('article-reader');
+        el.setAttribute('src', '/fixtures/newsarticle.json');
+        el.setAttribute('max-bytes', String(max));
+        out[`attribute ${max - size}`] = await first(el, () => document.getElementById('box').append(el));
+        const box = document.createElement('section');
+        document.body.append(box);
+        out[`option ${max - size}`] = await first(box, () => window.__ar.mount(box, { json: text, maxBytes: max }));
+      }
+      return out;
+    }, { size, text });
+    for (const how of ['attribute', 'option']) {
+      const short = results[`${how} -1`];
+      assert.match(short.event, /^文档太大/, `${how}, one byte short: ${JSON.stringify(short)}`);
+      assert.ok(short.event.includes(`${size - 1}`) || short.event.includes('上限'), short.event);
+      assert.equal(short.h1, null);
+      assert.deepEqual(results[`${how} 0`], { event: 'ready', h1: headline }, `${how}, exact size`);
+    }
+    assert.deepEqual(problemsBesidesLoads(page), []);
+  });
+});
+
+// ---- createIndex ---------------------------------------------------------------
+
+/** Articles whose matches sit after astral characters (emoji with
+ * modifiers and joiners, CJK Extension B, math letters): each takes two
+ * UTF-16 code units, so offsets counted in bytes or code points would not
+ * land on the match. */
+const INDEXED = [
+  { format: 'article-reader', version: 1, id: 'a0', title: '😀𠀀干部作风', blocks: [{ type: 'paragraph', text: '开头😀👍🏽𠀋：干部作风建设，再说一次干部。' }] },
+  { format: 'article-reader', version: 1, id: 'a1', title: '👨‍👩‍👧 家庭', blocks: [{ type: 'paragraph', text: '𝒜𝒷𝒸 基层干部打卡 ＡＰＰ上线。' }] },
+  { format: 'article-reader', version: 1, id: 'a2', title: '无关的文章', blocks: [{ type: 'paragraph', text: '这里没有那个词。' }] },
+  { format: 'article-reader', version: 1, id: 'a3', title: '🎉 APP 打卡', blocks: [{ type: 'paragraph', text: '𩸽🐟 干部们用app打卡。' }] },
+  { format: 'article-reader', version: 1, id: 'a4', title: '第四篇', blocks: [{ type: 'heading', text: '🚀 干部' }, { type: 'paragraph', text: '干部，干部，干部。' }] },
+];
+
+test('createIndex: hits with total, limit, snippets and UTF-16 marks past astral characters; count; text and feed input; indexBytes; free', T, async () => {
+  await withPage(async (page) => {
+    const feedText = await (await fetch(`${server.url}/fixtures/feed.json`)).text();
+    const feed = JSON.parse(feedText);
+    const r = await page.evaluate(async ({ docs, feedText }) => {
+      const { createIndex } = window.__ar;
+      const plain = (hits) => ({ total: hits.total, hits: [...hits] });
+      const index = await createIndex(docs);
+      const fromText = await createIndex(JSON.stringify(docs));
+      const out = {
+        size: index.size,
+        all: plain(index.search('干部')),
+        top2: plain(index.search('干部', { limit: 2 })),
+        none: plain(index.search('干部', { limit: 0 })),
+        app: plain(index.search('app')),
+        missing: plain(index.search('不存在的词')),
+        count: index.count('干部'),
+        countBoth: index.count('干部 app'),
+        countMissing: index.count('不存在的词'),
+        textAll: plain(fromText.search('干部')),
+        textApp: plain(fromText.search('app')),
+        indexBytes: index.indexBytes,
+      };
+      // Twenty times the articles: a bigger index.
+      const many = docs.flatMap((d, k) => Array.from({ length: 20 }, (_, i) => ({ ...d, id: `${d.id}-${i}`, title: `${d.title}${k}${i}` })));
+      const big = await createIndex(many);
+      out.bigBytes = big.indexBytes;
+      out.bigTotal = big.search('干部', { limit: 1 }).total;
+      big.free();
+      // A feed, as text and as an object.
+      const feedIndex = await createIndex(feedText);
+      const feedObject = await createIndex(JSON.parse(feedText));
+      const titles = JSON.parse(feedText).items.map((i) => i.title);
+      out.feed = titles.map((t) => plain(feedIndex.search(t)));
+      out.feedObject = titles.map((t) => plain(feedObject.search(t)));
+      out.feedSize = feedIndex.size;
+      // After free(), the index is gone.
+      index.free();
+      try { index.search('干部'); out.afterFree = 'no error'; } catch (err) { out.afterFree = String(err.message || err); }
+      for (const i of [fromText, feedIndex, feedObject]) i.free();
+      return out;
+    }, { docs: INDEXED, feedText });
+
+    // The truth, from the plain text (the queries need no normalising
+    // beyond ASCII case and full width, written out here).
+    const textOf = (d) => [d.title, ...d.blocks.map((b) => b.text)].join('\n');
+    const fold = (s) => s.replace(/[Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase();
+    const matching = (q) => INDEXED.map((d, i) => [d, i]).filter(([d]) => fold(textOf(d)).includes(q)).map(([, i]) => i);
+    const withDaBu = matching('干部');
+    assert.deepEqual(withDaBu, [0, 1, 3, 4]);
+    assert.equal(r.size, INDEXED.length);
+    assert.equal(r.all.total, withDaBu.length);
+    assert.deepEqual(r.all.hits.map((h) => h.index).sort(), withDaBu);
+    assert.equal(r.count, withDaBu.length);
+    assert.equal(r.countBoth, matching('干部').filter((i) => matching('app').includes(i)).length);
+    assert.equal(r.countMissing, 0);
+    assert.deepEqual(r.missing, { total: 0, hits: [] });
+
+    // [query, its results, what a mark may cover in the original text]
+    for (const [q, res, original] of [['干部', r.all, (s) => s === '干部'], ['app', r.app, (s) => /^(app|APP|ＡＰＰ)$/.test(s)]]) {
+      const want = matching(q);
+      assert.equal(res.total, want.length, q);
+      assert.deepEqual(res.hits.map((h) => h.index).sort(), want, q);
+      const scores = res.hits.map((h) => h.score);
+      assert.deepEqual([...scores].sort((a, b) => b - a), scores, `${q}: not best first`);
+      for (const h of res.hits) {
+        const doc = INDEXED[h.index];
+        assert.equal(h.id, doc.id);
+        assert.equal(h.title, doc.title);
+        assert.ok(h.score > 0);
+        assert.equal(typeof h.snippet, 'string');
+        const check = (text, marks, where) => {
+          for (const [s, e] of marks) {
+            assert.ok(s >= 0 && s < e && e <= text.length, `${q} ${doc.id} ${where}: [${s}, ${e}] outside ${text.length}`);
+            const marked = text.slice(s, e);
+            assert.ok(original(marked),
+              `${q} ${doc.id} ${where}: [${s}, ${e}] marks ${JSON.stringify(marked)} in ${JSON.stringify(text)}`);
+          }
+        };
+        check(h.snippet, h.marks, 'snippet');
+        check(h.title, h.titleMarks, 'title');
+        assert.equal(h.titleMarks.length > 0, fold(doc.title).includes(q), `${q} ${doc.id}: title marks`);
+        // The snippet comes from the text after the title and shows a match there.
+        const bodyHasIt = doc.blocks.some((b) => fold(b.text).includes(q));
+        assert.equal(h.marks.length > 0, bodyHasIt, `${q} ${doc.id}: snippet marks`);
+        if (bodyHasIt) assert.ok(fold(h.snippet).includes(q), `${q} ${doc.id}: snippet ${h.snippet}`);
+      }
+    }
+    // The astral cases really are in what was checked.
+    const a0 = r.all.hits.find((h) => h.id === 'a0');
+    assert.deepEqual(a0.titleMarks, [[4, 6]]);
+    assert.equal(a0.snippet, INDEXED[0].blocks[0].text, 'a short paragraph is its own snippet');
+    const body = INDEXED[0].blocks[0].text;
+    const first = body.indexOf('干部');
+    const second = body.indexOf('干部', first + 1);
+    assert.deepEqual(a0.marks, [[first, first + 2], [second, second + 2]]);
+
+    // limit: the best `limit` of the same ranking, total unchanged.
+    assert.deepEqual(r.top2, { total: r.all.total, hits: r.all.hits.slice(0, 2) });
+    assert.deepEqual(r.none, { total: r.all.total, hits: [] });
+    // JSON text gives the same as objects.
+    assert.deepEqual(r.textAll, r.all);
+    assert.deepEqual(r.textApp, r.app);
+    // indexBytes: a number that grows with the index.
+    assert.ok(Number.isInteger(r.indexBytes) && r.indexBytes > 0, `indexBytes ${r.indexBytes}`);
+    assert.ok(r.bigBytes > r.indexBytes, `indexBytes ${r.indexBytes}, twenty times the articles ${r.bigBytes}`);
+    assert.equal(r.bigTotal, withDaBu.length * 20);
+    // A feed: every item, found by its title, first.
+    assert.equal(r.feedSize, feed.items.length);
+    r.feed.forEach((res, i) => {
+      assert.equal(res.hits[0]?.id, feed.items[i].id, `feed item ${i}`);
+      assert.equal(res.hits[0].title, feed.items[i].title);
+      assert.ok(res.hits[0].titleMarks.length > 0, `feed item ${i}: no title marks`);
+    });
+    assert.deepEqual(r.feedObject, r.feed);
+    // free(): the index cannot be used any more.
+    assert.notEqual(r.afterFree, 'no error');
+    assert.deepEqual(page.problems, []);
+  });
 });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, SEED_TITLE, SHOTS, STRICT_CSP,
+  startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, cspViolations, SEED_TITLE, SHOTS, STRICT_CSP,
 } from './harness.mjs';
 
 const T = { timeout: 60000 };
@@ -174,6 +174,19 @@ test('the contents list scrolls inside the reader without touching the host page
 
 test('a host-given query highlights without scrolling the host page; the reader\'s own search does scroll', T, async () => {
   await withPage(async (page) => {
+    // Every scroll request the page makes, from the start. The reader asks
+    // for its scroll in the effect that runs with the render of the marks,
+    // so once the current mark is in the DOM any request has been made.
+    await page.addInitScript(() => {
+      window.__scrolls = [];
+      for (const [proto, names] of [[Element.prototype, ['scrollIntoView', 'scrollTo', 'scrollBy']], [window, ['scrollTo', 'scrollBy', 'scroll']]]) {
+        for (const name of names) {
+          const original = proto[name];
+          proto[name] = function (...args) { window.__scrolls.push(name); return original.apply(this, args); };
+        }
+      }
+      addEventListener('scroll', () => window.__scrolls.push('scroll event'), true);
+    });
     await page.goto(`${server.url}/pages/blank.html`);
     await page.evaluate(() => {
       const intro = document.createElement('p');
@@ -185,7 +198,7 @@ test('a host-given query highlights without scrolling the host page; the reader\
     });
     const reader = page.locator('article-reader');
     await reader.locator('mark[aria-current="true"]').waitFor({ state: 'attached' });
-    await page.waitForTimeout(600); // a smooth scroll would have started
+    assert.deepEqual(await page.evaluate(() => window.__scrolls), [], 'the reader asked to scroll the host page on load');
     assert.equal(await page.evaluate(() => scrollY), 0, 'the host page scrolled on load');
     // The user's own search: focus in the reader, Enter moves to a match.
     await reader.getByRole('searchbox', { name: '搜索' }).press('Enter');
@@ -194,6 +207,7 @@ test('a host-given query highlights without scrolling the host page; the reader\
       const top = mark.getBoundingClientRect().top;
       return scrollY > 1000 && top >= 0 && top < innerHeight;
     });
+    assert.ok((await page.evaluate(() => window.__scrolls)).includes('scrollIntoView'), 'the scroll spy saw nothing');
     assert.deepEqual(page.problems, []);
   });
 });
@@ -254,7 +268,9 @@ test('ten instances: search stays in one, a text size change reaches all (same p
     assert.ok(states[3].marks >= 3);
     assert.equal(states.reduce((n, s) => n + s.marks, 0), states[3].marks);
     assert.deepEqual(page.problems, []);
-    assert.deepEqual(other.problems ?? [], []);
+    assert.ok(Array.isArray(other.problems), 'the second tab\'s problems are not recorded');
+    assert.deepEqual(other.problems, []);
+    assert.deepEqual(await cspViolations(other), []);
   });
 });
 
@@ -309,6 +325,80 @@ test('events: ready {}, error {message}, close {}, fontsize {step, scale}; bubbl
   });
 });
 
+// ---- Language --------------------------------------------------------------
+
+/** Adds an <article-reader> with `attrs` (and `article` inline, if given)
+ * to #box after setting the page's <html lang> (removed when null); waits
+ * for its first ready or error event and returns that event's message (or
+ * 'ready') with the reader's search box label. */
+async function readerLanguage(page, { pageLang, attrs = {}, article }) {
+  return page.evaluate(async ({ pageLang, attrs, article }) => {
+    if (pageLang === null) document.documentElement.removeAttribute('lang');
+    else document.documentElement.lang = pageLang;
+    const el = document.createElement('article-reader');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    if (article) {
+      const data = document.createElement('script');
+      data.type = 'application/json';
+      data.textContent = JSON.stringify(article);
+      el.append(data);
+    }
+    const first = new Promise((resolve) => {
+      el.addEventListener('article-reader:ready', () => resolve('ready'), { once: true });
+      el.addEventListener('article-reader:error', (e) => resolve(e.detail.message), { once: true });
+    });
+    document.getElementById('box').replaceChildren(el);
+    const event = await first;
+    const box = el.shadowRoot.querySelector('input[type=search]');
+    return { event, search: box?.getAttribute('aria-label') ?? null, alert: el.shadowRoot.querySelector('[role=alert]')?.textContent ?? null };
+  }, { pageLang, attrs, article });
+}
+
+test('the error event\'s message is in the UI language: Chinese by default, English with lang=en', T, async () => {
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/pages/blank.html`);
+    const zh = await readerLanguage(page, { pageLang: 'zh-CN', attrs: { src: '/status/404.json' } });
+    assert.match(zh.event, /^服务器返回错误 404[(（].*\/status\/404\.json[)）]。$/);
+    assert.ok(zh.alert.includes(zh.event), `the alert does not show the message: ${zh.alert}`);
+    const en = await readerLanguage(page, { pageLang: 'zh-CN', attrs: { src: '/status/404.json', lang: 'en' } });
+    assert.match(en.event, /^The server answered with HTTP 404 \(.*\/status\/404\.json\)\.$/);
+    assert.ok(en.alert.includes(en.event), `the alert does not show the message: ${en.alert}`);
+    // The page's language reaches the message too.
+    const page_en = await readerLanguage(page, { pageLang: 'en', attrs: { src: '/status/404.json' } });
+    assert.match(page_en.event, /^The server answered with HTTP 404/);
+    assert.deepEqual(problemsBesidesLoads(page), []);
+  });
+});
+
+const doc = (lang) => ({ format: 'article-reader', version: 1, title: '语言', ...(lang && { lang }), blocks: [{ type: 'paragraph', text: '正文' }] });
+
+test('UI language: the lang attribute, then the article\'s language, then the page\'s, then the browser\'s, then Chinese', T, async () => {
+  // [browser locale, page lang, lang attribute, article lang, search box label]
+  const CASES = [
+    ['en-US', 'en', 'zh-CN', 'en', '搜索'], // the attribute wins
+    ['en-US', 'en', 'en', 'zh-CN', 'Search'],
+    ['zh-CN', 'zh-CN', undefined, 'en', 'Search'], // then the article
+    ['en-US', 'en', undefined, 'zh-CN', '搜索'],
+    ['zh-CN', 'en', undefined, undefined, 'Search'], // then the page
+    ['en-US', 'zh-CN', undefined, undefined, '搜索'],
+    ['en-US', null, undefined, undefined, 'Search'], // then the browser
+    ['zh-CN', null, undefined, undefined, '搜索'],
+    ['fr-FR', 'de', 'fr', 'ja', '搜索'], // nothing we speak: Chinese
+  ];
+  for (const locale of new Set(CASES.map((c) => c[0]))) {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/pages/blank.html`);
+      assert.equal(await page.evaluate(() => navigator.language), locale);
+      for (const [, pageLang, lang, articleLang, want] of CASES.filter((c) => c[0] === locale)) {
+        const got = await readerLanguage(page, { pageLang, attrs: lang ? { lang } : {}, article: doc(articleLang) });
+        assert.equal(got.event, 'ready');
+        assert.equal(got.search, want, `browser ${locale}, page ${pageLang}, attribute ${lang}, article ${articleLang}`);
+      }
+      assert.deepEqual(page.problems, []);
+    }, { locale });
+  }
+});
+
 // ---- Strict CSP ---------------------------------------------------------
 
 test('a strict CSP page (standalone, demo portal, ten instances) renders with no violation', T, async () => {
@@ -333,8 +423,7 @@ test('a strict CSP page (standalone, demo portal, ten instances) renders with no
         // Styled, i.e. the stylesheet was allowed: the toolbar is a flex row.
         assert.equal(await page.locator('article-reader').first().locator('.ar-bar')
           .evaluate((el) => getComputedStyle(el).display), 'flex');
-        await page.waitForTimeout(100);
-        assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], path);
+        assert.deepEqual(await cspViolations(page), [], path);
         assert.deepEqual(page.problems, [], path);
       });
     }
@@ -383,8 +472,8 @@ for (const [name, count] of [['portal', 1], ['many', 3]]) {
       assert.equal(h1s[0].trim(), SEED_TITLE);
       assert.equal(await horizontalOverflow(page), 0);
       await page.screenshot({ path: join(SHOTS, `embed-${name}-360.png`), fullPage: true });
+      assert.deepEqual(await cspViolations(page), []);
       assert.deepEqual(page.problems, []);
-      assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     }, { width: 360 });
   });
 }

@@ -50,9 +50,9 @@ function hostile(kind) {
 }
 
 /** Bytes of the last chunked body the client took before it stopped
- * reading, and the body's full length: shows whether a reader stops at its
- * cap. */
-export const chunked = { sent: 0, total: 0 };
+ * reading, the body's full length, and a promise that settles when the
+ * client closes the connection: shows whether a reader stops at its cap. */
+export const chunked = { sent: 0, total: 0, closed: Promise.resolve() };
 
 /** A native document of about `size` bytes as 64 KB chunks, made as they
  * are sent: 64 MB, more than the socket and browser buffer between the
@@ -69,8 +69,8 @@ function hugeStream(size) {
  * as fast as the client reads, and stops when the client goes away. */
 async function sendChunked(res, doc, ext) {
   res.writeHead(200, { 'content-type': TYPES[ext] });
-  Object.assign(chunked, { sent: 0, total: doc.total });
   let closed = false;
+  Object.assign(chunked, { sent: 0, total: doc.total, closed: new Promise((r) => res.on('close', r)) });
   res.on('close', () => { closed = true; });
   for (const part of doc.chunks()) {
     if (closed) break;
@@ -137,11 +137,24 @@ export function launch() {
   });
 }
 
+/** How long a step may take before a test calls it a hang: generous, so a
+ * busy machine is never mistaken for a failure. */
+export const HANG = 30000;
+
+/** `promise`, or a rejection saying `what` hung after `ms`. */
+export function guard(promise, what, ms = HANG) {
+  let timer;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`hung: ${what} did not happen within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Makes page.goto / page.reload return only once every <article-reader> on
  * the page runs live (it sets `data-ar-live`): the standalone page paints a
- * prerendered copy first, which looks the same but does not react yet.
- * Wrapping twice is a no-op.
+ * prerendered copy first, which looks the same but does not react yet, so
+ * a reader that never starts fails here. Wrapping twice is a no-op.
  */
 export function waitForLiveReaders(page) {
   if (page.waitsForLiveReaders) return page;
@@ -152,29 +165,66 @@ export function waitForLiveReaders(page) {
       const response = await original(...args);
       await page.waitForFunction(
         () => [...document.querySelectorAll('article-reader')].every((e) => e.hasAttribute('data-ar-live')),
-        null, { timeout: 15000 },
-      ).catch(() => {}); // a test that expects a reader never to start checks that itself
+        null, { timeout: HANG },
+      ).catch((err) => {
+        throw new Error(`hung: the readers on ${page.url()} never went live (data-ar-live) within ${HANG / 1000} s: ${err.message}`);
+      });
       return response;
     };
   }
   return page;
 }
 
-/** A new page that records console errors, page errors and CSP violations. */
+/** Records the page's console errors and page errors in `page.problems`
+ * (once per page). */
+function recordProblems(page) {
+  if (page.problems) return page;
+  page.problems = [];
+  page.on('console', (m) => {
+    // cspViolations() blocks an image on purpose.
+    if (m.type() === 'error' && !m.text().includes('csp-sentinel')) page.problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  return page;
+}
+
+/** A new page that records console errors, page errors and CSP violations
+ * (as do other pages its context opens). */
 export async function newPage(browser, { width = 360, height = 740, ...opts } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, ...opts });
-  context.on('page', waitForLiveReaders);
-  const page = waitForLiveReaders(await context.newPage());
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
+  // Every page of the context (other tabs, popups) is watched the same way.
+  context.on('page', (p) => recordProblems(waitForLiveReaders(p)));
+  const page = recordProblems(waitForLiveReaders(await context.newPage()));
+  await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
   return page;
+}
+
+/**
+ * The page's CSP violations so far. Violations are reported in order, a
+ * task after they happen: this causes one more on purpose (an image from a
+ * host the policy does not allow) and waits for it, so every earlier one
+ * has arrived. The sentinel is left out of the answer and of
+ * `page.problems`. Needs a page served with a CSP.
+ */
+export async function cspViolations(page) {
+  return guard(page.evaluate(async () => {
+    const seen = new Promise((resolve) => {
+      const check = (e) => {
+        if (!e.blockedURI.includes('csp-sentinel')) return;
+        document.removeEventListener('securitypolicyviolation', check);
+        resolve();
+      };
+      document.addEventListener('securitypolicyviolation', check);
+    });
+    new Image().src = `http://csp-sentinel.invalid/${Math.random()}.png`;
+    await seen;
+    return window.__cspViolations.filter((v) => !v.includes('csp-sentinel'));
+  }), 'the sentinel CSP violation (is the page served with a CSP?)');
 }
 
 /** The page's problems other than failed resource loads (a 404 a test
