@@ -18,16 +18,13 @@
 
 mod blocks;
 mod builder;
-mod entities;
 mod tokenizer;
-
-pub use entities::decode_char_refs;
 
 use builder::Builder;
 use tokenizer::Tokenizer;
 
 use crate::core::error::LoadError;
-use crate::core::format::Limits;
+use crate::core::limits::Limits;
 use crate::core::model::Block;
 
 /// Converts an HTML fragment to blocks. Fails only with `LimitExceeded`

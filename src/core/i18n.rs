@@ -230,6 +230,13 @@ impl Strings {
     }
 }
 
+impl std::fmt::Display for LoadError {
+    /// The English, developer-facing description (also used in error events).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Strings::en().error(self).fmt(f)
+    }
+}
+
 /// A size as a reader reads it: megabytes with one decimal, rounded down
 /// ("at least 6.2 MB" stays true), or bytes below 0.1 MB.
 fn size_text(bytes: usize, unit: &str) -> String {

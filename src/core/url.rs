@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use crate::core::html::decode_char_refs;
+use crate::core::entities::decode_char_refs;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Use {

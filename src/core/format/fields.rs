@@ -7,8 +7,8 @@
 
 use crate::core::json::{Map, Value};
 
-use super::Limits;
 use crate::core::error::LoadError;
+use crate::core::limits::Limits;
 
 /// `base.key`, or just `key` at the top level.
 pub(crate) fn key_path(base: &str, key: &str) -> String {

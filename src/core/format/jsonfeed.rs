@@ -10,12 +10,12 @@ use crate::core::json::Value;
 
 use super::fields::{check_count, index_path, invalid, missing, non_blank, wrong_type, Obj};
 use super::native::{parse_publisher, parse_site};
-use super::text::{
-    dedupe_ids, one_line, paragraphs_by_blank_lines, rich_from_str, title_from_text,
-};
 use crate::core::error::LoadError;
 use crate::core::html::blocks_from_html_at;
 use crate::core::model::{Article, Block, Collection, Publisher, Site};
+use crate::core::text::{
+    dedupe_ids, one_line, paragraphs_by_blank_lines, rich_from_str, title_from_text,
+};
 use crate::core::url::{safe_image, safe_link};
 
 /// How many characters of the text make a title for an untitled item.

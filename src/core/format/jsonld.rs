@@ -9,13 +9,13 @@
 
 use std::collections::HashMap;
 
-use crate::core::json::{Map, Value};
+use crate::core::json::Value;
 
-use super::fields::{check_count, check_len, count_value, index_path, key_path, missing};
-use super::text::{one_line, paragraphs_by_lines, rich_from_str, slug};
-use super::Limits;
+use super::fields::{check_count, check_len, count_value, index_path, key_path, missing, Obj};
 use crate::core::error::LoadError;
+use crate::core::limits::Limits;
 use crate::core::model::{Article, Block, Publisher, RichText, Site};
+use crate::core::text::{one_line, paragraphs_by_lines, rich_from_str, slug};
 use crate::core::url::{safe_image, safe_link};
 
 /// The `@type`s read as an article (compared after any `schema:` or
@@ -93,18 +93,26 @@ fn index_ids(graph: Option<&[Value]>) -> Ids<'_> {
     ids
 }
 
-/// Reading context: the node, its path, its graph's nodes by id, and the
-/// limits.
+/// Reading context: the node (read through the same [`Obj`] as the other
+/// adapters, so paths and limits work alike) and its graph's nodes by id.
 struct Ld<'a> {
-    map: &'a Map,
-    path: &'a str,
+    obj: Obj<'a>,
     ids: &'a Ids<'a>,
-    limits: &'a Limits,
 }
 
 impl<'a> Ld<'a> {
+    /// The value of `key` (JSON `null` counts as absent), with a bare
+    /// reference followed.
     fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).map(|v| self.resolve(v))
+        self.obj.get(key).map(|v| self.resolve(v))
+    }
+
+    /// Reads the object `v` (at the field `key`) in the same graph.
+    fn nested(&self, v: &'a Value, key: &str) -> Result<Ld<'a>, LoadError> {
+        Ok(Ld {
+            obj: Obj::new(v, self.obj.at(key), self.obj.limits())?,
+            ids: self.ids,
+        })
     }
 
     /// Follows a bare `{"@id": "…"}` reference to the graph node it names.
@@ -151,7 +159,7 @@ impl<'a> Ld<'a> {
             }
             _ => return Ok(None),
         };
-        check_len(s, &key_path(self.path, key), self.limits)?;
+        check_len(s, &self.obj.at(key), self.obj.limits())?;
         let t = s.trim();
         Ok((!t.is_empty()).then(|| t.to_owned()))
     }
@@ -179,15 +187,13 @@ pub(crate) fn parse(
     limits: &Limits,
     position: usize,
 ) -> Result<Article, LoadError> {
-    let Value::Object(map) = found.node else {
+    if !matches!(found.node, Value::Object(_)) {
         return Err(LoadError::UnknownFormat);
-    };
+    }
     let ids = index_ids(found.graph);
     let ld = Ld {
-        map,
-        path: &found.path,
+        obj: Obj::new(found.node, found.path.clone(), limits)?,
         ids: &ids,
-        limits,
     };
     let Some(title) = ld.text("headline")?.or(ld.text("name")?) else {
         return Err(missing(key_path(&found.path, "headline")));
@@ -289,23 +295,17 @@ fn publisher(ld: &Ld<'_>) -> Result<Option<Publisher>, LoadError> {
         v => v,
     };
     let organiser = ld.text_of(node, "publisher", &["name"])?;
-    let Value::Object(map) = node else {
+    if !matches!(node, Value::Object(_)) {
         return Ok(Some(Publisher {
             organiser,
             ..Publisher::default()
         }));
-    };
-    let path = key_path(ld.path, "publisher");
-    let org = Ld {
-        map,
-        path: &path,
-        ids: ld.ids,
-        limits: ld.limits,
-    };
+    }
+    let org = ld.nested(node, "publisher")?;
     let (mut address, mut postcode) = (None, None);
     match org.get("address") {
-        Some(Value::Object(a)) => {
-            let addr = Ld { map: a, ..org };
+        Some(a @ Value::Object(_)) => {
+            let addr = org.nested(a, "address")?;
             let parts: Vec<String> = ["addressRegion", "addressLocality", "streetAddress"]
                 .iter()
                 .filter_map(|k| addr.text(k).transpose())

@@ -16,39 +16,14 @@ mod fields;
 mod jsonfeed;
 mod jsonld;
 mod native;
-pub(crate) mod text;
 
 use crate::core::json::{self, Value};
 
 use crate::core::error::LoadError;
+pub use crate::core::limits::Limits;
 use crate::core::model::{Article, Collection, Document};
+use crate::core::text::dedupe_ids;
 use fields::{check_count, index_path, invalid, Obj};
-
-/// Caps on what one document may make the reader do. A document over a
-/// cap is refused with a clear error rather than slowing the page down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest body accepted by [`parse_document`], in bytes.
-    pub max_bytes: usize,
-    /// Most blocks in one article (also: items in one list, pieces in one
-    /// text, links in one footer).
-    pub max_blocks: usize,
-    /// Most articles in one collection.
-    pub max_items: usize,
-    /// Longest single string, in bytes.
-    pub max_string: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_bytes: 5_000_000,
-            max_blocks: 10_000,
-            max_items: 5_000,
-            max_string: 1_000_000,
-        }
-    }
-}
 
 /// Parses a document from raw bytes: size cap, then UTF-8 (a leading BOM
 /// is allowed), then JSON (nesting is capped at [`json::MAX_DEPTH`], so
@@ -178,7 +153,7 @@ fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Vec<Article>, L
             }
         }
     }
-    text::dedupe_ids(&mut items);
+    dedupe_ids(&mut items);
     Ok(items)
 }
 

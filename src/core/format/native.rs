@@ -8,10 +8,10 @@ use crate::core::json::Value;
 use super::fields::{
     check_count, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
 };
-use super::text::{one_line, push_with_breaks, slug, trim_rich};
-use super::Limits;
 use crate::core::error::LoadError;
+use crate::core::limits::Limits;
 use crate::core::model::{Article, Block, FooterLink, Publisher, RichText, Site};
+use crate::core::text::{one_line, push_with_breaks, slug, trim_rich};
 use crate::core::url::{safe_image, safe_link};
 
 /// Checks `version`: the number 1 or the string "1".

@@ -3,9 +3,9 @@
 
 use super::builder::{push_collapsed, soft_break, Builder, Container, Figure};
 use crate::core::error::LoadError;
-use crate::core::format::text::trim_rich;
-use crate::core::format::Limits;
+use crate::core::limits::Limits;
 use crate::core::model::{Block, RichText};
+use crate::core::text::trim_rich;
 use crate::core::url::safe_image;
 
 impl Builder<'_> {

@@ -4,9 +4,9 @@
 
 use super::tokenizer::Token;
 use crate::core::error::LoadError;
-use crate::core::format::text::trim_end_spaces;
-use crate::core::format::Limits;
+use crate::core::limits::Limits;
 use crate::core::model::{Block, RichText};
+use crate::core::text::trim_end_spaces;
 use crate::core::url::safe_link;
 
 use super::blocks::finish_item;

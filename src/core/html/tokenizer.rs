@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::entities::decode_char_refs;
+use crate::core::entities::decode_char_refs;
 
 /// Elements whose content is not markup and is dropped whole. (`title` and
 /// `textarea` are RCDATA in browsers; their text is not article text either.)

@@ -1,4 +1,5 @@
-//! HTML character references (`&amp;`, `&#x4E2D;`, `&#20013;`).
+//! HTML character references (`&amp;`, `&#x4E2D;`, `&#20013;`), shared by
+//! the HTML tokenizer and the URL policy (a leaf module: both use it).
 //!
 //! Only a small named table is carried (a full one is ~2,000 entries and
 //! would weigh on the wasm): the common text entities, plus the punctuation
