@@ -7,6 +7,7 @@
 
 use crate::core::json::{Map, Value};
 
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 
@@ -157,9 +158,13 @@ impl<'a> Obj<'a> {
         self.str_opt(key)?.ok_or_else(|| missing(self.at(key)))
     }
 
-    /// An optional string, trimmed; blank counts as absent.
+    /// An optional text: character references decoded (publishers escape
+    /// `&` in every field, not just in HTML), trimmed; blank counts as
+    /// absent.
     pub(crate) fn text_opt(&self, key: &str) -> Result<Option<String>, LoadError> {
-        Ok(self.str_opt(key)?.and_then(non_blank))
+        Ok(self
+            .str_opt(key)?
+            .and_then(|s| non_blank(&decode_char_refs(s, false))))
     }
 
     /// Like [`Obj::text_opt`], but a number is accepted and written out, for

@@ -10,6 +10,7 @@ use crate::core::json::Value;
 
 use super::fields::{check_count, index_path, invalid, missing, non_blank, wrong_type, Obj};
 use super::native::{parse_publisher, parse_site};
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
 use crate::core::html::blocks_from_html_at;
 use crate::core::model::{Article, Block, Collection, Publisher, Site};
@@ -39,7 +40,7 @@ struct Defaults {
 
 /// Reads a feed.
 pub(crate) fn parse(feed: &Obj<'_>) -> Result<Collection, LoadError> {
-    let title = one_line(feed.str_req("title")?);
+    let title = one_line(&decode_char_refs(feed.str_req("title")?, false));
     let ext = feed.object_opt("_article_reader")?;
     let (source, publisher, site) = match &ext {
         Some(e) => (
@@ -118,7 +119,7 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
             blocks_from_html_at(h, item.limits(), &item.at("content_html"))?
         }
         (_, Some(t)) => {
-            let paras = paragraphs_by_blank_lines(t);
+            let paras = paragraphs_by_blank_lines(&decode_char_refs(t, false));
             check_count(
                 paras.len(),
                 &item.at("content_text"),

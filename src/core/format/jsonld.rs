@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::core::json::Value;
 
 use super::fields::{check_count, check_len, count_value, index_path, key_path, missing, Obj};
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Article, Block, Publisher, RichText, Site};
@@ -160,7 +161,9 @@ impl<'a> Ld<'a> {
             _ => return Ok(None),
         };
         check_len(s, &self.obj.at(key), self.obj.limits())?;
-        let t = s.trim();
+        // Pages escape `&` in JSON-LD as in HTML (`Tom &amp; Jerry`).
+        let decoded = decode_char_refs(s, false);
+        let t = decoded.trim();
         Ok((!t.is_empty()).then(|| t.to_owned()))
     }
 

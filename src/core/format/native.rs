@@ -8,6 +8,7 @@ use crate::core::json::Value;
 use super::fields::{
     check_count, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
 };
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Article, Block, FooterLink, Publisher, RichText, Site};
@@ -37,7 +38,7 @@ fn check_version(obj: &Obj<'_>) -> Result<(), LoadError> {
 pub(crate) fn parse(obj: &Obj<'_>, position: usize) -> Result<Article, LoadError> {
     check_version(obj)?;
     let mut a = Article::default();
-    a.title = one_line(obj.str_req("title")?);
+    a.title = one_line(&decode_char_refs(obj.str_req("title")?, false));
     if a.title.is_empty() {
         return Err(invalid(obj.at("title"), "must not be empty"));
     }
@@ -169,7 +170,7 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
     match v {
         Value::String(s) => {
             super::fields::check_len(s, path, limits)?;
-            push_with_breaks(&mut rt, s, false, false, None);
+            push_with_breaks(&mut rt, &decode_char_refs(s, false), false, false, None);
         }
         Value::Array(pieces) => {
             check_count(pieces.len(), path, limits.max_blocks)?;
@@ -178,7 +179,7 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
                 match piece {
                     Value::String(s) => {
                         super::fields::check_len(s, &p, limits)?;
-                        push_with_breaks(&mut rt, s, false, false, None);
+                        push_with_breaks(&mut rt, &decode_char_refs(s, false), false, false, None);
                     }
                     Value::Object(_) => {
                         let o = Obj::new(piece, p, limits)?;
@@ -190,7 +191,8 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
                         let href = o.str_opt("href")?.and_then(safe_link);
                         let strong = o.bool_opt("strong")?.unwrap_or(false);
                         let em = o.bool_opt("em")?.unwrap_or(false);
-                        push_with_breaks(&mut rt, text, strong, em, href.as_deref());
+                        let text = decode_char_refs(text, false);
+                        push_with_breaks(&mut rt, &text, strong, em, href.as_deref());
                     }
                     _ => return Err(wrong_type(p, "a string or an object")),
                 }
@@ -210,7 +212,7 @@ pub(crate) fn parse_publisher(p: &Obj<'_>) -> Result<Publisher, LoadError> {
         for (i, v) in raw.iter().enumerate() {
             let l = Obj::new(v, index_path(&links_path, i), p.limits())?;
             let text = l.str_req("text")?;
-            let Some(text) = non_blank(text) else {
+            let Some(text) = non_blank(&decode_char_refs(text, false)) else {
                 return Err(invalid(l.at("text"), "must not be empty"));
             };
             links.push(FooterLink {
