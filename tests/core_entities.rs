@@ -22,16 +22,10 @@ fn texts(a: &Article) -> Vec<String> {
     out.extend(a.author.clone());
     out.extend(a.source.clone());
     for b in &a.blocks {
-        match b {
-            Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => {
-                out.push(t.plain.clone())
-            }
-            Block::List { items, .. } => out.extend(items.iter().map(|i| i.plain.clone())),
-            Block::Image { alt, caption, .. } => {
-                out.push(alt.clone());
-                out.extend(caption.iter().map(|c| c.plain.clone()));
-            }
+        if let Block::Image { alt, .. } = b {
+            out.push(alt.clone());
         }
+        out.extend(b.rich_texts().into_iter().map(|t| t.plain.clone()));
     }
     out
 }

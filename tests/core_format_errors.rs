@@ -104,7 +104,7 @@ fn field_errors_name_the_field() {
         })
     );
     assert!(matches!(
-        seed_with(|v| v["blocks"][0]["type"] = "table".into()),
+        seed_with(|v| v["blocks"][0]["type"] = "carousel".into()),
         Err(LoadError::InvalidValue { path, .. }) if path == "blocks[0].type"
     ));
     let mut feed: serde_json::Value = serde_json::from_str(FEED).unwrap();

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article_view::article_parts;
+use super::media_blocks::{attachments_html, code_html, definitions_html, embed_html, table_html};
 use super::rich_text::{rich_text, Marks};
 use super::state::Shared;
-use crate::core::{Block, Document, Field};
+use crate::core::{Block, Document, Field, Lang, Strings};
 
 /// The search marks inside one block: (field, global match index, range).
 pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
@@ -18,7 +19,7 @@ pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
 /// The block a field belongs to (`None` for the title and lead).
 pub fn block_of(field: Field) -> Option<usize> {
     match field {
-        Field::Block(n) | Field::Item(n, _) | Field::Caption(n) => Some(n),
+        Field::Block(n) | Field::Item(n, _) | Field::Caption(n) | Field::Cell(n, _) => Some(n),
         Field::Title | Field::Lead => None,
     }
 }
@@ -34,18 +35,33 @@ pub struct BlockViewProps {
     pub marks: Rc<BlockMarks>,
     /// The current match, when it is inside this block.
     pub current: Option<usize>,
+    /// The UI strings (labels of tables, embeds, attachments). Without
+    /// them, the article's own language picks (Chinese by default).
+    #[prop_or_default]
+    pub strings: Option<&'static Strings>,
 }
 
 /// One block of the article on screen.
 #[component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
-    let block = article_parts(&props.doc, props.item).and_then(|(a, _, _)| a.blocks.get(props.n));
-    match block {
+    let Some(article) = article_parts(&props.doc, props.item).map(|(a, _, _)| a) else {
+        return Html::default();
+    };
+    let strings = props.strings.unwrap_or_else(|| {
+        article
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or_default()
+            .strings()
+    });
+    match article.blocks.get(props.n) {
         Some(b) => block_html(
             props.n,
             b,
             &props.marks,
             props.current.unwrap_or(usize::MAX),
+            strings,
         ),
         None => Html::default(),
     }
@@ -57,7 +73,7 @@ pub fn heading_id(n: usize) -> String {
 }
 
 /// Renders block `n` with its marks; `current` is the current match index.
-fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize) -> Html {
+fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize, s: &Strings) -> Html {
     let text = |field: Field| -> Marks {
         marks
             .iter()
@@ -110,5 +126,13 @@ fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize) -> Ht
                 }
             </figure>
         },
+        Block::Code { text: t, lang } => {
+            code_html(n, t, lang.as_deref(), &text(Field::Block(n)), current, s)
+        }
+        Block::Rule => html! { <hr key={n} class="ar-rule" /> },
+        Block::Table(t) => table_html(n, t, &text, current, s),
+        Block::Definitions(ds) => definitions_html(n, ds, &text, current),
+        Block::Embed(e) => embed_html(n, e, &text(Field::Block(n)), current, s),
+        Block::Attachments(files) => attachments_html(n, files, &text, current, s),
     }
 }

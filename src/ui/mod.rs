@@ -9,6 +9,7 @@ mod collection_view;
 mod error_view;
 mod footer_view;
 mod loader;
+mod media_blocks;
 mod meta_line;
 mod progress;
 mod rich_text;

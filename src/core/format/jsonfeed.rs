@@ -193,7 +193,7 @@ fn derived_title(summary: Option<&str>, blocks: &[Block], id: &str) -> String {
             Some(t.plain.as_str())
         }
         Block::List { items, .. } => items.first().map(|i| i.plain.as_str()),
-        Block::Image { .. } => None,
+        _ => None,
     });
     summary
         .or(first_text)

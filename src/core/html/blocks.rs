@@ -1,12 +1,29 @@
 //! Opening and closing blocks for the [`Builder`]: headings, lists,
 //! quotes, figures and images, and the limits on how many there are.
 
-use super::builder::{push_collapsed, soft_break, Builder, Container, Figure};
+use super::builder::{
+    push_collapsed, soft_break, Builder, Container, Figure, Recording, MAX_TABLE_NESTING,
+};
+use super::code::code_from_tokens;
+use super::table::{is_data_table, table_from_tokens};
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
-use crate::core::model::{Block, RichText};
-use crate::core::text::trim_rich;
-use crate::core::url::safe_image;
+use crate::core::model::{Attachment, Block, Definition, Embed, EmbedKind, RichText, Table};
+use crate::core::text::{push_with_breaks, trim_rich};
+use crate::core::url::{safe_image, safe_link};
+
+/// Hosts whose framed pages are video players.
+const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "bilibili.com",
+    "v.qq.com",
+    "youku.com",
+    "ixigua.com",
+    "dailymotion.com",
+];
 
 impl Builder<'_> {
     /// Before opening a block: a heading cannot hold one, so it ends. Gives
@@ -103,7 +120,7 @@ impl Builder<'_> {
             return Ok(());
         };
         let mut alt_text = RichText::default();
-        push_collapsed(&mut alt_text, alt.unwrap_or(""), false, false, None);
+        push_collapsed(&mut alt_text, alt.unwrap_or(""), false, false, None, None);
         self.flush_para()?;
         self.emit(Block::Image {
             src,
@@ -154,6 +171,205 @@ impl Builder<'_> {
                 }
                 self.emit(Block::Quote { text, cite: None })
             }
+            Container::Definitions {
+                mut items, current, ..
+            } => {
+                push_definition(&mut items, current);
+                if items.is_empty() {
+                    return Ok(());
+                }
+                self.emit(Block::Definitions(items))
+            }
+        }
+    }
+
+    /// True when a block may be placed here (not inside a list, quote,
+    /// heading or caption); flushes the loose paragraph first.
+    fn at_top(&mut self) -> Result<bool, LoadError> {
+        if matches!(self.container, Container::Heading { .. }) {
+            self.close_container()?;
+        }
+        if matches!(self.container, Container::None) && !self.in_caption() {
+            self.flush_para()?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Reads a recorded `table` or `pre` whole.
+    pub(super) fn finish_record(&mut self, rec: Recording) -> Result<(), LoadError> {
+        if rec.name == "pre" {
+            return match code_from_tokens(&rec.tokens, rec.lang) {
+                Some(Block::Code { text, lang }) => self.place_code(text, lang),
+                _ => Ok(()),
+            };
+        }
+        if is_data_table(&rec.tokens) {
+            let data = table_from_tokens(&rec.tokens, self.limits, self.path)?;
+            self.add_attachments(data.attachments);
+            return match data.table {
+                Some(t) => self.place_table(t),
+                None => Ok(()),
+            };
+        }
+        // A layout table: its content is read as if the table were not there.
+        self.boundary()?;
+        self.replay_depth += 1;
+        for t in rec.tokens {
+            self.token(t)?;
+        }
+        self.replay_depth -= 1;
+        self.finish_unclosed()?;
+        self.boundary()
+    }
+
+    /// Reads a `table` or `pre` the input left open. Tables inside it only
+    /// separate paragraphs, so an input of many unclosed tables is read
+    /// once more, not once per table.
+    pub(super) fn finish_unclosed(&mut self) -> Result<(), LoadError> {
+        if let Some(rec) = self.record.take() {
+            let depth = std::mem::replace(&mut self.replay_depth, MAX_TABLE_NESTING);
+            self.finish_record(rec)?;
+            self.replay_depth = depth;
+        }
+        Ok(())
+    }
+
+    fn place_code(&mut self, text: String, lang: Option<String>) -> Result<(), LoadError> {
+        if self.at_top()? {
+            return self.emit(Block::Code { text, lang });
+        }
+        self.boundary()?;
+        let sink = self.sink();
+        push_with_breaks(sink, &text, false, false, None);
+        self.boundary()
+    }
+
+    /// A table inside a list, quote or caption becomes lines of it, a row
+    /// per line.
+    fn place_table(&mut self, table: Table) -> Result<(), LoadError> {
+        if self.at_top()? {
+            return self.emit(Block::Table(table));
+        }
+        for row in &table.rows {
+            self.boundary()?;
+            let line: Vec<&str> = row.iter().map(|c| c.text.plain.as_str()).collect();
+            push_with_breaks(self.sink(), &line.join(" "), false, false, None);
+        }
+        self.boundary()
+    }
+
+    pub(super) fn rule(&mut self) -> Result<(), LoadError> {
+        if self.at_top()? {
+            return self.emit(Block::Rule);
+        }
+        self.boundary()
+    }
+
+    pub(super) fn open_definitions(&mut self) -> Result<(), LoadError> {
+        if let Container::Definitions { depth, .. } = &mut self.container {
+            *depth += 1;
+            return self.boundary();
+        }
+        if self.prepare_open()? {
+            self.container = Container::Definitions {
+                depth: 1,
+                items: Vec::new(),
+                current: None,
+            };
+        }
+        Ok(())
+    }
+
+    /// A `dt` or `dd`: a new entry of the list (inside a nested list, a new
+    /// line of the current one).
+    pub(super) fn definition(&mut self, term: bool) -> Result<(), LoadError> {
+        match &mut self.container {
+            Container::Definitions {
+                depth: 1,
+                items,
+                current,
+            } => {
+                check_items(items.len(), self.limits, self.path)?;
+                push_definition(items, current.take());
+                *current = Some(Definition {
+                    term,
+                    text: RichText::default(),
+                });
+                Ok(())
+            }
+            _ => self.boundary(),
+        }
+    }
+
+    pub(super) fn finish_definition(&mut self) {
+        if let Container::Definitions {
+            depth: 1,
+            items,
+            current,
+        } = &mut self.container
+        {
+            push_definition(items, current.take());
+        }
+    }
+
+    pub(super) fn close_definitions(&mut self) -> Result<(), LoadError> {
+        match &mut self.container {
+            Container::Definitions { depth, .. } if *depth > 1 => {
+                *depth -= 1;
+                self.boundary()
+            }
+            Container::Definitions { .. } => self.close_container(),
+            _ => self.boundary(),
+        }
+    }
+
+    /// `video`, `audio`, `iframe`, `embed`, `object` and a media element's
+    /// `source`: a link card to what they would play.
+    pub(super) fn media(
+        &mut self,
+        name: &str,
+        token: &super::tokenizer::Token<'_>,
+    ) -> Result<(), LoadError> {
+        let own_title = token
+            .attr("title")
+            .or(token.attr("aria-label"))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty());
+        let (kind, title) = match name {
+            "video" => (EmbedKind::Video, own_title),
+            "audio" => (EmbedKind::Audio, own_title),
+            "source" => match self.media.take() {
+                Some(pending) => pending,
+                None => return Ok(()),
+            },
+            _ => (EmbedKind::Page, own_title),
+        };
+        let src = token.attr(if name == "object" { "data" } else { "src" });
+        let Some(url) = src.and_then(safe_link) else {
+            if matches!(name, "video" | "audio") {
+                self.media = Some((kind, title));
+            }
+            return Ok(());
+        };
+        let kind = match kind {
+            EmbedKind::Page if is_video_host(&url) => EmbedKind::Video,
+            k => k,
+        };
+        if self.at_top()? {
+            self.emit(Block::Embed(Embed { kind, url, title }))?;
+        }
+        Ok(())
+    }
+
+    /// Adds attachments not listed yet (by URL), up to the block limit.
+    pub(super) fn add_attachments(&mut self, found: impl IntoIterator<Item = Attachment>) {
+        for a in found {
+            if self.attachments.len() < self.limits.max_blocks
+                && !self.attachments.iter().any(|b| b.url == a.url)
+            {
+                self.attachments.push(a);
+            }
         }
     }
 
@@ -182,11 +398,48 @@ impl Builder<'_> {
     }
 
     pub(super) fn finish(mut self) -> Result<Vec<Block>, LoadError> {
+        self.finish_unclosed()?;
         self.close_container()?;
         self.close_figure()?;
         self.flush_para()?;
+        if !self.attachments.is_empty() {
+            let files = std::mem::take(&mut self.attachments);
+            self.emit(Block::Attachments(files))?;
+        }
         Ok(self.blocks)
     }
+}
+
+fn is_video_host(url: &str) -> bool {
+    let embed = Embed {
+        kind: EmbedKind::Page,
+        url: url.to_owned(),
+        title: None,
+    };
+    embed.host().is_some_and(|h| {
+        VIDEO_HOSTS
+            .iter()
+            .any(|v| h == *v || h.ends_with(&format!(".{v}")))
+    })
+}
+
+fn push_definition(items: &mut Vec<Definition>, d: Option<Definition>) {
+    if let Some(mut d) = d {
+        d.text = trim_rich(d.text);
+        if !d.text.is_blank() {
+            items.push(d);
+        }
+    }
+}
+
+fn check_items(len: usize, limits: &Limits, path: &str) -> Result<(), LoadError> {
+    if len >= limits.max_blocks {
+        return Err(LoadError::LimitExceeded {
+            path: path.to_owned(),
+            limit: limits.max_blocks,
+        });
+    }
+    Ok(())
 }
 
 /// Moves the current list item, if it has text, into `items`.
