@@ -1,7 +1,7 @@
 //! HTML character references (`&amp;`, `&#x4E2D;`, `&#20013;`), shared by
 //! the HTML tokenizer and the URL policy (a leaf module: both use it).
 //!
-//! Named references follow the WHATWG table (see [`table`]): native builds
+//! Named references follow the WHATWG table (see `table.rs`): native builds
 //! carry all of it; the wasm build carries every legacy name and the common
 //! ones, and decodes the rest once the loader has fetched `entities.bin` and
 //! handed it to [`install`] (ask [`needs_full_table`] whether a document

@@ -7,7 +7,7 @@
 //! 2–4, since the title is the only `h1`), `ul`/`ol`/`li`, `blockquote`,
 //! `strong`/`b`, `em`/`i`, `sup`/`sub`, `a href`, `img src alt`,
 //! `figure`/`figcaption`, `br`, `hr`, `dl`/`dt`/`dd`, `pre` (as code, see
-//! [`code`]) and data tables (see [`table`]); `video`, `audio`, `iframe`,
+//! `code.rs`) and data tables (see `table.rs`); `video`, `audio`, `iframe`,
 //! `embed` and `object` become link cards, and links to files (`.pdf`,
 //! `.docx`…) are also gathered into one attachments block at the end.
 //! Layout elements (`div`, `section`, layout tables…) only separate

@@ -5,7 +5,7 @@
 /// cap is refused with a clear error rather than slowing the page down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest body accepted by [`parse_document`], in bytes.
+    /// Largest body accepted by [`crate::core::parse_document`], in bytes.
     pub max_bytes: usize,
     /// Most blocks in one article (also: items in one list, pieces in one
     /// text, links in one footer).
