@@ -197,7 +197,7 @@ fn feed_fixture() {
         assert!(!all.contains(gone), "{gone} leaked: {all}");
     }
     assert!(
-        matches!(&b.blocks[1], Block::Image { alt, caption: Some(_), src }
+        matches!(&b.blocks[1], Block::Image { alt, caption: Some(_), src, .. }
         if alt == "科技特派员在大棚里查看药材幼苗" && src.starts_with("data:image/png;base64,"))
     );
     assert!(

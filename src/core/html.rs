@@ -24,6 +24,7 @@
 mod blocks;
 mod builder;
 mod code;
+mod images;
 mod table;
 mod tokenizer;
 

@@ -17,7 +17,10 @@ pub(crate) mod text;
 pub mod url;
 
 pub use error::LoadError;
-pub use format::{parse_document, parse_json, parse_many, parse_value};
+pub use format::{
+    parse_document, parse_document_from, parse_json, parse_many, parse_many_from, parse_value,
+    parse_value_from,
+};
 pub use i18n::{Lang, Strings};
 pub use limits::Limits;
 pub use model::{Article, Block, Collection, Document, Field, Publisher, RichText, Site, Span};

@@ -137,11 +137,14 @@ pub enum Block {
         text: RichText,
         cite: Option<String>,
     },
-    /// An image whose `src` has passed the image URL policy.
+    /// An image whose `src` has passed the image URL policy. `size` is
+    /// its width and height in CSS pixels when the source gave both (the
+    /// UI reserves the space before it loads).
     Image {
         src: String,
         alt: String,
         caption: Option<RichText>,
+        size: Option<(u32, u32)>,
     },
     /// Preformatted text (code): spaces and line breaks are kept as given.
     /// `lang` is the language a publisher named (`rust`, `js`), if any.
@@ -371,6 +374,9 @@ pub struct Article {
 pub struct Collection {
     pub title: String,
     pub home_url: Option<String>,
+    /// Where the feed says it lives (JSON Feed `feed_url`): a base for
+    /// relative URLs when there is no home page URL.
+    pub feed_url: Option<String>,
     pub description: Option<String>,
     pub items: Vec<Article>,
     pub publisher: Option<Publisher>,

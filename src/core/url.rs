@@ -14,6 +14,10 @@ use std::borrow::Cow;
 
 use crate::core::entities::decode_char_refs;
 
+mod resolve;
+
+pub use resolve::resolve;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Use {
     Link,

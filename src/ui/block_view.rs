@@ -115,9 +115,16 @@ fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize, s: &S
                 }
             </blockquote>
         },
-        Block::Image { src, alt, caption } => html! {
+        Block::Image {
+            src,
+            alt,
+            caption,
+            size,
+        } => html! {
             <figure key={n} class="ar-figure">
                 <img class="ar-img" src={src.clone()} alt={alt.clone()} loading="lazy"
+                    width={size.map(|(w, _)| w.to_string())}
+                    height={size.map(|(_, h)| h.to_string())}
                     decoding="async" referrerpolicy="no-referrer" />
                 if let Some(c) = caption {
                     <figcaption class="ar-caption">

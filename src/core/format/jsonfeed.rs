@@ -77,6 +77,7 @@ pub(crate) fn parse(feed: &Obj<'_>) -> Result<Collection, LoadError> {
     Ok(Collection {
         title,
         home_url: feed.str_opt("home_page_url")?.and_then(safe_link),
+        feed_url: feed.str_opt("feed_url")?.and_then(safe_link),
         description: feed.text_opt("description")?,
         items,
         publisher,
@@ -141,6 +142,7 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
                     src,
                     alt: String::new(),
                     caption: None,
+                    size: None,
                 },
             );
             check_count(blocks.len(), &item.at("image"), item.limits().max_blocks)?;

@@ -387,7 +387,19 @@ fn image(ld: &Ld<'_>) -> Result<Option<Block>, LoadError> {
             Some(a) => ld.text_of(a, "image", &[])?.unwrap_or_default(),
             None => String::new(),
         };
-        return Ok(Some(Block::Image { src, alt, caption }));
+        let dimension = |key: &str| c.get(key).and_then(|v| count_value(v, "").ok().flatten());
+        let size = match (dimension("width"), dimension("height")) {
+            (Some(w), Some(h)) if w > 0 && h > 0 => {
+                Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
+            }
+            _ => None,
+        };
+        return Ok(Some(Block::Image {
+            src,
+            alt,
+            caption,
+            size,
+        }));
     }
     Ok(None)
 }

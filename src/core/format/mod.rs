@@ -16,6 +16,7 @@ mod fields;
 mod jsonfeed;
 mod jsonld;
 mod native;
+mod resolve;
 
 use crate::core::json::{self, Value};
 
@@ -30,6 +31,17 @@ use fields::{check_count, index_path, invalid, Obj};
 /// deep nesting is a `Syntax` error, not a stack overflow), then
 /// [`parse_value`].
 pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadError> {
+    parse_document_from(bytes, limits, None)
+}
+
+/// [`parse_document`] for a document fetched from `fetched_from` (an
+/// absolute URL, after redirects): the last base for relative URLs, when
+/// the document names no base of its own (see `format/resolve.rs`).
+pub fn parse_document_from(
+    bytes: &[u8],
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Document, LoadError> {
     if bytes.len() > limits.max_bytes {
         return Err(LoadError::TooLarge {
             size: bytes.len(),
@@ -38,7 +50,7 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadErr
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::InvalidUtf8)?;
-    parse_value(parse_json(text)?, limits)
+    parse_value_from(parse_json(text)?, limits, fetched_from)
 }
 
 /// Parses JSON text, reporting a syntax error as a [`LoadError`].
@@ -101,6 +113,22 @@ fn article_at(
 /// `[WebPage, BreadcrumbList, NewsArticle]`. Anything else is
 /// `UnknownFormat`.
 pub fn parse_value(v: Value, limits: &Limits) -> Result<Document, LoadError> {
+    parse_value_from(v, limits, None)
+}
+
+/// [`parse_value`] with the URL the document was fetched from (see
+/// [`parse_document_from`]).
+pub fn parse_value_from(
+    v: Value,
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Document, LoadError> {
+    let mut doc = detect_and_parse(v, limits)?;
+    resolve::resolve_document(&mut doc, fetched_from);
+    Ok(doc)
+}
+
+fn detect_and_parse(v: Value, limits: &Limits) -> Result<Document, LoadError> {
     match &v {
         Value::Array(elems) => {
             if elems
@@ -162,9 +190,25 @@ fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Vec<Article>, L
 /// each element one article), a JSON Feed (its items), or a single article.
 /// An empty array gives no articles (an empty index is not an error).
 pub fn parse_many(v: Value, limits: &Limits) -> Result<Vec<Article>, LoadError> {
+    parse_many_from(v, limits, None)
+}
+
+/// [`parse_many`] with the URL the documents were fetched from (see
+/// [`parse_document_from`]).
+pub fn parse_many_from(
+    v: Value,
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Vec<Article>, LoadError> {
     match &v {
-        Value::Array(elems) => articles_of_array(elems, limits),
-        _ => match parse_value(v, limits)? {
+        Value::Array(elems) => {
+            let mut items = articles_of_array(elems, limits)?;
+            for a in &mut items {
+                resolve::resolve_article(a, fetched_from);
+            }
+            Ok(items)
+        }
+        _ => match parse_value_from(v, limits, fetched_from)? {
             Document::Article(a) => Ok(vec![a]),
             Document::Collection(c) => Ok(c.items),
         },

@@ -126,9 +126,16 @@ fn parse_block(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
             let Some(src) = safe_image(src) else {
                 return Ok(None);
             };
+            let size = match (b.count_opt("width")?, b.count_opt("height")?) {
+                (Some(w), Some(h)) if w > 0 && h > 0 => {
+                    Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
+                }
+                _ => None,
+            };
             return Ok(Some(Block::Image {
                 src,
                 alt,
+                size,
                 caption: caption.filter(|c| !c.is_blank()),
             }));
         }

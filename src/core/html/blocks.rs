@@ -12,6 +12,38 @@ use crate::core::model::{Attachment, Block, Definition, Embed, EmbedKind, RichTe
 use crate::core::text::{push_with_breaks, trim_rich};
 use crate::core::url::{safe_image, safe_link};
 
+use super::images::{image_source, ImageSource};
+use super::tokenizer::Token;
+
+/// Longest `data:` URL taken for a placeholder (a transparent GIF or a
+/// blank SVG of a lazy loader) rather than a picture.
+const PLACEHOLDER_DATA_URL: usize = 200;
+
+/// The image block of an `<img>`, unless it is a placeholder, a tracking
+/// pixel or refused by the image policy.
+pub(super) fn image_block(source: ImageSource, alt: Option<&str>) -> Option<Block> {
+    if source.is_pixel() {
+        return None;
+    }
+    let src = source
+        .src
+        .as_deref()
+        .filter(|s| !(s.starts_with("data:") && s.len() < PLACEHOLDER_DATA_URL))
+        .and_then(safe_image)?;
+    let mut alt_text = RichText::default();
+    push_collapsed(&mut alt_text, alt.unwrap_or(""), false, false, None, None);
+    Some(Block::Image {
+        src,
+        alt: alt_text.plain.trim_end().to_owned(),
+        caption: None,
+        size: source.size,
+    })
+}
+
+fn same_image(a: &Block, b: &Block) -> bool {
+    matches!((a, b), (Block::Image { src: x, .. }, Block::Image { src: y, .. }) if x == y)
+}
+
 /// Hosts whose framed pages are video players.
 const VIDEO_HOSTS: &[&str] = &[
     "youtube.com",
@@ -109,27 +141,68 @@ impl Builder<'_> {
         Ok(())
     }
 
-    pub(super) fn image(&mut self, src: Option<&str>, alt: Option<&str>) -> Result<(), LoadError> {
-        if !matches!(self.container, Container::None) || self.in_caption() {
-            return Ok(());
+    /// An `<img>` wherever it stands: at the top level it is a block (the
+    /// figure's image, in a figure); inside a list, quote or definition list
+    /// it splits that block around it; inside a heading or caption it
+    /// follows the heading or figure.
+    pub(super) fn image(&mut self, token: &Token<'_>) -> Result<(), LoadError> {
+        if matches!(self.container, Container::None) && !self.in_caption() {
+            if let Some(f) = &mut self.figure {
+                f.had_img = true;
+            }
         }
-        if let Some(f) = &mut self.figure {
-            f.had_img = true;
-        }
-        let Some(src) = src.and_then(safe_image) else {
+        let source = image_source(token);
+        let Some(block) = image_block(source, token.attr("alt")) else {
             return Ok(());
         };
-        let mut alt_text = RichText::default();
-        push_collapsed(&mut alt_text, alt.unwrap_or(""), false, false, None, None);
-        self.flush_para()?;
-        self.emit(Block::Image {
-            src,
-            alt: alt_text.plain.trim_end().to_owned(),
-            caption: None,
-        })?;
-        let at = self.blocks.len() - 1;
-        if let Some(f) = &mut self.figure {
-            f.image_at = Some(at);
+        // The `<noscript>` copy of a lazy image already shown.
+        if self.noscript > 0 && self.blocks.iter().any(|b| same_image(b, &block)) {
+            return Ok(());
+        }
+        self.place_image(block)
+    }
+
+    pub(super) fn place_image(&mut self, block: Block) -> Result<(), LoadError> {
+        let reopen = match &self.container {
+            Container::None if !self.in_caption() => {
+                self.flush_para()?;
+                self.emit(block)?;
+                let at = self.blocks.len() - 1;
+                if let Some(f) = &mut self.figure {
+                    f.image_at = Some(at);
+                }
+                return Ok(());
+            }
+            Container::List { ordered, depth, .. } => Container::List {
+                ordered: *ordered,
+                depth: *depth,
+                items: Vec::new(),
+                item: Some(RichText::default()),
+            },
+            Container::Quote { depth, .. } => Container::Quote {
+                depth: *depth,
+                text: RichText::default(),
+            },
+            Container::Definitions { depth, .. } => Container::Definitions {
+                depth: *depth,
+                items: Vec::new(),
+                current: None,
+            },
+            Container::Heading { .. } | Container::None => {
+                self.pending_images.push(block);
+                return Ok(());
+            }
+        };
+        self.close_container()?;
+        self.emit(block)?;
+        self.container = reopen;
+        Ok(())
+    }
+
+    /// Emits the images held back while a heading or caption was open.
+    pub(super) fn flush_pending_images(&mut self) -> Result<(), LoadError> {
+        for b in std::mem::take(&mut self.pending_images) {
+            self.emit(b)?;
         }
         Ok(())
     }
@@ -180,7 +253,8 @@ impl Builder<'_> {
                 }
                 self.emit(Block::Definitions(items))
             }
-        }
+        }?;
+        self.flush_pending_images()
     }
 
     /// True when a block may be placed here (not inside a list, quote,
@@ -207,10 +281,16 @@ impl Builder<'_> {
         if is_data_table(&rec.tokens) {
             let data = table_from_tokens(&rec.tokens, self.limits, self.path)?;
             self.add_attachments(data.attachments);
-            return match data.table {
-                Some(t) => self.place_table(t),
-                None => Ok(()),
-            };
+            if let Some(t) = data.table {
+                self.place_table(t)?;
+            }
+            // Images in cells follow the table.
+            for (source, alt) in data.images {
+                if let Some(b) = image_block(source, alt.as_deref()) {
+                    self.place_image(b)?;
+                }
+            }
+            return Ok(());
         }
         // A layout table: its content is read as if the table were not there.
         self.boundary()?;
@@ -383,7 +463,7 @@ impl Builder<'_> {
         self.flush_para()?;
         let caption = trim_rich(f.caption);
         if caption.is_blank() {
-            return Ok(());
+            return self.flush_pending_images();
         }
         match f.image_at {
             Some(i) => {
@@ -394,7 +474,8 @@ impl Builder<'_> {
             }
             None if !f.had_img => self.emit(Block::Paragraph(caption)),
             None => Ok(()),
-        }
+        }?;
+        self.flush_pending_images()
     }
 
     pub(super) fn finish(mut self) -> Result<Vec<Block>, LoadError> {
@@ -402,6 +483,7 @@ impl Builder<'_> {
         self.close_container()?;
         self.close_figure()?;
         self.flush_para()?;
+        self.flush_pending_images()?;
         if !self.attachments.is_empty() {
             let files = std::mem::take(&mut self.attachments);
             self.emit(Block::Attachments(files))?;

@@ -98,6 +98,11 @@ pub(super) struct Builder<'l> {
     file_link: Option<(String, String, usize)>,
     /// A `video`/`audio` without `src`, waiting for its `<source>`.
     pub(super) media: Option<(EmbedKind, Option<String>)>,
+    /// Inside `<noscript>`: only images count (the copy of a lazy image
+    /// for readers without scripts; its text is a "turn on JavaScript").
+    pub(super) noscript: usize,
+    /// Images met inside a heading or caption, placed after it.
+    pub(super) pending_images: Vec<Block>,
 }
 
 fn is_html_space(c: char) -> bool {
@@ -158,6 +163,8 @@ impl<'l> Builder<'l> {
             attachments: Vec::new(),
             file_link: None,
             media: None,
+            noscript: 0,
+            pending_images: Vec::new(),
         }
     }
 
@@ -235,6 +242,14 @@ impl<'l> Builder<'l> {
             rec.tokens.push(token.into_owned());
             return Ok(());
         }
+        if self.noscript > 0 {
+            match &token {
+                Token::Start { name, .. } if name == "img" => self.image(&token)?,
+                Token::End { name } if name == "noscript" => self.noscript -= 1,
+                _ => {}
+            }
+            return Ok(());
+        }
         match &token {
             Token::Text(s) => {
                 let (strong, em) = (self.strong > 0, self.em > 0);
@@ -291,7 +306,8 @@ impl<'l> Builder<'l> {
             "blockquote" => self.open_quote()?,
             "figure" => self.open_figure()?,
             "figcaption" => self.open_caption()?,
-            "img" => self.image(token.attr("src"), token.attr("alt"))?,
+            "img" => self.image(token)?,
+            "noscript" => self.noscript += 1,
             "br" => self.line_break(),
             "strong" | "b" => self.strong += 1,
             "em" | "i" => self.em += 1,

@@ -5,6 +5,7 @@
 
 use super::builder::push_collapsed;
 use super::code::GUTTER_CLASSES;
+use super::images::{image_source, ImageSource};
 use super::tokenizer::Token;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
@@ -70,6 +71,8 @@ fn span_attr(t: &Token<'_>, name: &str, max: u32) -> u32 {
 pub(super) struct DataTable {
     pub(super) table: Option<Table>,
     pub(super) attachments: Vec<Attachment>,
+    /// The images in its cells (with their alt text), placed after it.
+    pub(super) images: Vec<(ImageSource, Option<String>)>,
 }
 
 #[derive(Default)]
@@ -87,6 +90,7 @@ struct Reader {
     /// The attachment link being read: (url, its text so far).
     file_link: Option<(String, String)>,
     attachments: Vec<Attachment>,
+    images: Vec<(ImageSource, Option<String>)>,
     cells: usize,
 }
 
@@ -152,6 +156,9 @@ impl Reader {
                 });
             }
             "caption" => self.in_caption = true,
+            "img" => self
+                .images
+                .push((image_source(t), t.attr("alt").map(str::to_owned))),
             "br" => self.line_break(),
             "p" | "div" | "li" => self.line_break(),
             "strong" | "b" => self.strong += 1,
@@ -249,6 +256,7 @@ pub(super) fn table_from_tokens(
     Ok(DataTable {
         table,
         attachments: r.attachments,
+        images: r.images,
     })
 }
 

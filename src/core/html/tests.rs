@@ -167,10 +167,10 @@ fn images_figures_and_captions() {
         panic!()
     };
     assert_eq!(c.plain, "图为现场");
-    // Images cannot sit inside text blocks.
+    // An image in a list item splits the list around it.
     assert_eq!(
         texts(&html(r#"<ul><li>a<img src="/x.png"></li></ul>"#)),
-        ["a"]
+        ["a", "img:/x.png"]
     );
 }
 
@@ -316,4 +316,50 @@ fn attachments_are_gathered_once() {
         got,
         [("xlsx", "2024年名单"), ("pdf", "通知"), ("zip", "b.zip")]
     );
+}
+
+#[test]
+fn images_wherever_they_stand() {
+    let gif = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
+    let b = html(&format!(
+        concat!(
+            r#"<ol><li>一<img src="/1.png">二</li><li>三</li></ol>"#,
+            r#"<p>line<br><img src="{gif}" data-src="/2.jpg" width="640" height="480"></p>"#,
+            r#"<p><a href="/big.jpg"><img src="/3.jpg" alt="a"></a></p>"#,
+            r#"<h2>标题<img src="/4.png"></h2>"#,
+            r#"<table><tr><td><img srcset="/5-400.jpg 400w, /5-800.jpg 800w"></td><td>x</td></tr></table>"#,
+            r#"<img src="/pixel.gif" width="1" height="1"><img src="{gif}">"#,
+            r#"<img class="lazy" src="{gif}" data-original="/6.jpg"><noscript><img src="/6.jpg"></noscript>"#,
+            r#"<noscript><img src="/7.jpg">请启用 JavaScript</noscript>"#,
+            r#"<blockquote>q<img src="/8.png">r</blockquote>"#,
+        ),
+        gif = gif
+    ));
+    assert_eq!(
+        texts(&b),
+        [
+            "一",
+            "img:/1.png",
+            "二|三",
+            "line",
+            "img:/2.jpg",
+            "img:/3.jpg",
+            "标题",
+            "img:/4.png",
+            "table:,x",
+            "img:/5-800.jpg",
+            "img:/6.jpg",
+            "img:/7.jpg",
+            "q",
+            "img:/8.png",
+            "r"
+        ]
+    );
+    assert!(matches!(
+        &b[4],
+        Block::Image {
+            size: Some((640, 480)),
+            ..
+        }
+    ));
 }

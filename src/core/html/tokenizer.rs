@@ -22,7 +22,6 @@ const RAW_TEXT: &[&str] = &[
     "title",
     "xmp",
     "iframe",
-    "noscript",
     "noembed",
     "noframes",
     "plaintext",
