@@ -18,8 +18,8 @@ pub mod url;
 
 pub use error::LoadError;
 pub use format::{
-    parse_document, parse_document_from, parse_json, parse_many, parse_many_from, parse_value,
-    parse_value_from,
+    parse_document, parse_document_from, parse_json, parse_many, parse_many_from,
+    parse_many_report, parse_value, parse_value_from, Many,
 };
 pub use i18n::{Lang, Strings};
 pub use limits::Limits;

@@ -160,6 +160,9 @@ pub enum Block {
     Embed(Embed),
     /// Downloadable files the article links to (附件).
     Attachments(Vec<Attachment>),
+    /// A link to the full text at its source (阅读原文 / Read the
+    /// original), for an item whose text is not in the document.
+    Original { url: String },
 }
 
 impl Block {
@@ -174,9 +177,11 @@ impl Block {
             Block::Image { caption, .. } => caption.iter().collect(),
             Block::Table(t) => t.caption.iter().chain(t.cells().map(|c| &c.text)).collect(),
             Block::Definitions(ds) => ds.iter().map(|d| &d.text).collect(),
-            Block::Code { .. } | Block::Rule | Block::Embed(_) | Block::Attachments(_) => {
-                Vec::new()
-            }
+            Block::Code { .. }
+            | Block::Rule
+            | Block::Embed(_)
+            | Block::Attachments(_)
+            | Block::Original { .. } => Vec::new(),
         }
     }
 
@@ -185,6 +190,7 @@ impl Block {
     pub fn links(&self) -> Vec<&str> {
         match self {
             Block::Embed(e) => vec![e.url.as_str()],
+            Block::Original { url } => vec![url.as_str()],
             Block::Attachments(files) => files.iter().map(|f| f.url.as_str()).collect(),
             _ => Vec::new(),
         }
@@ -377,10 +383,20 @@ pub struct Collection {
     /// Where the feed says it lives (JSON Feed `feed_url`): a base for
     /// relative URLs when there is no home page URL.
     pub feed_url: Option<String>,
+    /// Items left out because nothing of them could be shown, in order.
+    pub skipped: Vec<Skipped>,
     pub description: Option<String>,
     pub items: Vec<Article>,
     pub publisher: Option<Publisher>,
     pub site: Option<Site>,
+}
+
+/// An item of a collection that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// Its position in the document's item list (or top-level array).
+    pub index: usize,
+    pub reason: crate::core::error::LoadError,
 }
 
 /// What a loaded document turned out to be.
@@ -438,7 +454,7 @@ impl Article {
                         out.push((Field::Block(n), Cow::Borrowed(t.as_str())));
                     }
                 }
-                Block::Rule => {}
+                Block::Rule | Block::Original { .. } => {}
                 Block::Table(t) => {
                     if let Some(c) = &t.caption {
                         out.push((Field::Caption(n), Cow::Borrowed(c.plain.as_str())));

@@ -141,5 +141,12 @@ fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: usize, s: &S
         Block::Definitions(ds) => definitions_html(n, ds, &text, current),
         Block::Embed(e) => embed_html(n, e, &text(Field::Block(n)), current, s),
         Block::Attachments(files) => attachments_html(n, files, &text, current, s),
+        Block::Original { url } => html! {
+            <p key={n} class="ar-original">
+                <a class="ar-link" href={url.clone()} rel="noopener noreferrer">
+                    { s.read_original }<span aria-hidden="true">{ " →" }</span>
+                </a>
+            </p>
+        },
     }
 }

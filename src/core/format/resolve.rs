@@ -88,6 +88,7 @@ fn block(b: &mut Block, base: Option<&str>) {
         }
         Block::Definitions(ds) => ds.iter_mut().for_each(|d| rich(&mut d.text, base)),
         Block::Embed(e) => url_in_place(&mut e.url, base),
+        Block::Original { url } => url_in_place(url, base),
         Block::Attachments(files) => files
             .iter_mut()
             .for_each(|f| url_in_place(&mut f.url, base)),

@@ -47,6 +47,7 @@ fn texts(blocks: &[Block]) -> Vec<String> {
                 e.url,
                 e.title.as_deref().unwrap_or("")
             ),
+            Block::Original { url } => format!("original:{url}"),
             Block::Attachments(files) => files
                 .iter()
                 .map(|f| format!("{}={}", f.kind, f.name))
