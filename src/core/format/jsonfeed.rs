@@ -8,7 +8,7 @@
 
 use crate::core::json::Value;
 
-use super::fields::{check_count, index_path, missing, non_blank, wrong_type, Obj};
+use super::fields::{check_count, index_path, markup_to_text, missing, non_blank, wrong_type, Obj};
 use super::native::{parse_publisher, parse_site};
 use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
@@ -164,9 +164,10 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults, n: usize) -> Result<Article, 
         }
     }
 
+    // Summaries are plain text by the spec; generators often write HTML.
     let lead = item
         .text_opt("summary")?
-        .map(|s| rich_from_str(&s))
+        .map(|s| rich_from_str(&markup_to_text(&s, item.limits())))
         .filter(|t| !t.is_blank());
     let title = match item.text_opt("title")? {
         Some(t) => one_line(&t),

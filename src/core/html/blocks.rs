@@ -9,7 +9,7 @@ use super::table::{is_data_table, table_from_tokens};
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Attachment, Block, Definition, Embed, EmbedKind, RichText, Table};
-use crate::core::text::{push_with_breaks, trim_rich};
+use crate::core::text::trim_rich;
 use crate::core::url::{safe_image, safe_link};
 
 use super::images::{image_source, ImageSource};
@@ -19,10 +19,26 @@ use super::tokenizer::Token;
 /// blank SVG of a lazy loader) rather than a picture.
 const PLACEHOLDER_DATA_URL: usize = 200;
 
+/// Pieces of the URLs of analytics counters that pages embed as images
+/// (often without a size, so the 1×1 rule cannot see them).
+const TRACKERS: &[&str] = &[
+    "piwik",
+    "matomo",
+    "/p.php?idsite=",
+    "google-analytics.com/",
+    "pixel.wp.com/",
+    "stats.wp.com/",
+    "vgwort.de/",
+];
+
 /// The image block of an `<img>`, unless it is a placeholder, a tracking
 /// pixel or refused by the image policy.
 pub(super) fn image_block(source: ImageSource, alt: Option<&str>) -> Option<Block> {
-    if source.is_pixel() {
+    let tracker = source.src.as_deref().is_some_and(|s| {
+        let s = s.to_ascii_lowercase();
+        TRACKERS.iter().any(|t| s.contains(t))
+    });
+    if source.is_pixel() || tracker {
         return None;
     }
     let src = source
@@ -141,10 +157,7 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// An `<img>` wherever it stands: at the top level it is a block (the
-    /// figure's image, in a figure); inside a list, quote or definition list
-    /// it splits that block around it; inside a heading or caption it
-    /// follows the heading or figure.
+    /// An `<img>` wherever it stands (see [`Builder::place_image`]).
     pub(super) fn image(&mut self, token: &Token<'_>) -> Result<(), LoadError> {
         if matches!(self.container, Container::None) && !self.in_caption() {
             if let Some(f) = &mut self.figure {
@@ -162,13 +175,18 @@ impl Builder<'_> {
         self.place_image(block)
     }
 
+    /// Places an image, code or table block: at the top level it is a block
+    /// (an image is its figure's image, in a figure); inside a list, quote or
+    /// definition list it splits that block around it; inside a heading or
+    /// caption it follows the heading or figure.
     pub(super) fn place_image(&mut self, block: Block) -> Result<(), LoadError> {
         let reopen = match &self.container {
             Container::None if !self.in_caption() => {
                 self.flush_para()?;
+                let is_image = matches!(block, Block::Image { .. });
                 self.emit(block)?;
                 let at = self.blocks.len() - 1;
-                if let Some(f) = &mut self.figure {
+                if let Some(f) = self.figure.as_mut().filter(|_| is_image) {
                     f.image_at = Some(at);
                 }
                 return Ok(());
@@ -315,28 +333,15 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Code and tables stand where they are, like images: inside a list,
+    /// quote or definition list they split it; inside a heading or caption
+    /// they follow it.
     fn place_code(&mut self, text: String, lang: Option<String>) -> Result<(), LoadError> {
-        if self.at_top()? {
-            return self.emit(Block::Code { text, lang });
-        }
-        self.boundary()?;
-        let sink = self.sink();
-        push_with_breaks(sink, &text, false, false, None);
-        self.boundary()
+        self.place_image(Block::Code { text, lang })
     }
 
-    /// A table inside a list, quote or caption becomes lines of it, a row
-    /// per line.
     fn place_table(&mut self, table: Table) -> Result<(), LoadError> {
-        if self.at_top()? {
-            return self.emit(Block::Table(table));
-        }
-        for row in &table.rows {
-            self.boundary()?;
-            let line: Vec<&str> = row.iter().map(|c| c.text.plain.as_str()).collect();
-            push_with_breaks(self.sink(), &line.join(" "), false, false, None);
-        }
-        self.boundary()
+        self.place_image(Block::Table(table))
     }
 
     pub(super) fn rule(&mut self) -> Result<(), LoadError> {

@@ -226,9 +226,11 @@ fn data_tables_become_tables_and_layout_tables_do_not() {
     // and a data table inside it is still found.
     let b = html("<table><tr><td><h2>标题</h2><p>正文</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>");
     assert_eq!(texts(&b), ["标题", "正文", "table:a,b"]);
-    // A table inside a list item becomes lines of the item.
-    let b = html("<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li></ul>");
-    assert_eq!(texts(&b), ["x\na b"]);
+    // A table (or code) inside a list item splits the list around it.
+    let b = html(
+        "<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li><li>y<pre>c</pre></li></ul>",
+    );
+    assert_eq!(texts(&b), ["x", "table:a,b", "y", "code:c"]);
     // Deep nesting is bounded and loses no text.
     let deep = "<table><tr><td><p>t</p>".repeat(50) + "<b>end</b>";
     assert_eq!(texts(&html(&deep)).concat().matches('t').count(), 50);
