@@ -104,17 +104,25 @@ fn field_errors_name_the_field() {
         })
     );
     assert!(matches!(
-        seed_with(|v| v["blocks"][0]["type"] = "table".into()),
+        seed_with(|v| v["blocks"][0]["type"] = "carousel".into()),
         Err(LoadError::InvalidValue { path, .. }) if path == "blocks[0].type"
     ));
     let mut feed: serde_json::Value = serde_json::from_str(FEED).unwrap();
     feed["items"][2]["title"] = serde_json::json!(["x"]);
+    // A broken item is left out with its error; the rest of the feed shows.
+    let Ok(article_reader::core::Document::Collection(c)) =
+        parse_value(parse_json(&feed.to_string()).unwrap(), &Limits::default())
+    else {
+        panic!("the feed still loads")
+    };
+    assert_eq!(c.skipped.len(), 1);
+    assert_eq!(c.skipped[0].index, 2);
     assert_eq!(
-        parse_value(parse_json(&feed.to_string()).unwrap(), &Limits::default()),
-        Err(LoadError::WrongType {
+        c.skipped[0].reason,
+        LoadError::WrongType {
             path: "items[2].title".into(),
             expected: "a string"
-        })
+        }
     );
 }
 

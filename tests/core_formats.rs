@@ -26,13 +26,7 @@ fn article(json: &str) -> Article {
 fn texts(a: &Article) -> Vec<String> {
     let mut out: Vec<String> = a.lead.iter().map(|l| l.plain.clone()).collect();
     for b in &a.blocks {
-        match b {
-            Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => {
-                out.push(t.plain.clone())
-            }
-            Block::List { items, .. } => out.extend(items.iter().map(|i| i.plain.clone())),
-            Block::Image { caption, .. } => out.extend(caption.iter().map(|c| c.plain.clone())),
-        }
+        out.extend(b.rich_texts().into_iter().map(|t| t.plain.clone()));
     }
     out
 }
@@ -70,14 +64,14 @@ fn assert_article_ok(a: &Article) {
     for b in &a.blocks {
         match b {
             Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => {
-                assert!(!t.is_blank());
-                assert_rich_ok(t)
+                assert!(!t.is_blank())
             }
-            Block::List { items, .. } => items.iter().for_each(assert_rich_ok),
-            Block::Image { src, caption, .. } => {
-                assert_eq!(safe_image(src).as_deref(), Some(src.as_str()));
-                caption.iter().for_each(assert_rich_ok);
-            }
+            Block::Image { src, .. } => assert_eq!(safe_image(src).as_deref(), Some(src.as_str())),
+            _ => {}
+        }
+        b.rich_texts().into_iter().for_each(assert_rich_ok);
+        for l in b.links() {
+            assert_eq!(safe_link(l).as_deref(), Some(l));
         }
     }
 }
@@ -203,7 +197,7 @@ fn feed_fixture() {
         assert!(!all.contains(gone), "{gone} leaked: {all}");
     }
     assert!(
-        matches!(&b.blocks[1], Block::Image { alt, caption: Some(_), src }
+        matches!(&b.blocks[1], Block::Image { alt, caption: Some(_), src, .. }
         if alt == "科技特派员在大棚里查看药材幼苗" && src.starts_with("data:image/png;base64,"))
     );
     assert!(

@@ -184,7 +184,7 @@ fn converter_never_panics_and_keeps_invariants() {
     let limits = Limits::default();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // How many of each block kind were made: the run must reach them all.
-    let mut seen = [0usize; 5];
+    let mut seen = [0usize; 6];
     for round in 0..30_000 {
         let input = random_input(&mut rng);
         let blocks = blocks_from_html(&input, &limits)
@@ -196,6 +196,7 @@ fn converter_never_panics_and_keeps_invariants() {
                 Block::List { .. } => 2,
                 Block::Quote { .. } => 3,
                 Block::Image { .. } => 4,
+                _ => 5,
             }] += 1;
             match b {
                 Block::Paragraph(t) | Block::Quote { text: t, .. } => check_text(t, &input),
@@ -211,11 +212,18 @@ fn converter_never_panics_and_keeps_invariants() {
                     assert_eq!(safe_image(src).as_deref(), Some(src.as_str()), "{input:?}");
                     caption.iter().for_each(|c| check_text(c, &input));
                 }
+                other => other
+                    .rich_texts()
+                    .into_iter()
+                    .for_each(|t| check_text(t, &input)),
+            }
+            for l in b.links() {
+                assert_eq!(safe_link(l).as_deref(), Some(l), "{input:?}");
             }
         }
     }
     assert!(
-        seen.iter().all(|&n| n > 100),
+        seen[..5].iter().all(|&n| n > 100),
         "block kinds produced: {seen:?}"
     );
 }

@@ -14,14 +14,10 @@ fuzz_target!(|html: &str| {
         if let Block::Image { src, .. } = b {
             assert_eq!(safe_image(src).as_deref(), Some(src.as_str()));
         }
-        let texts: Vec<_> = match b {
-            Block::Paragraph(t) | Block::Heading { text: t, .. } | Block::Quote { text: t, .. } => {
-                vec![t]
-            }
-            Block::List { items, .. } => items.iter().collect(),
-            Block::Image { caption, .. } => caption.iter().collect(),
-        };
-        for t in texts {
+        for l in b.links() {
+            assert_eq!(safe_link(l).as_deref(), Some(l));
+        }
+        for t in b.rich_texts() {
             for s in &t.spans {
                 if let Some(h) = &s.href {
                     assert_eq!(safe_link(h).as_deref(), Some(h.as_str()));

@@ -1,7 +1,7 @@
 //! Any bytes: every adapter either returns a document whose rich texts are
 //! well formed, or an error; never a panic.
 #![no_main]
-use article_reader::core::{parse_document, Block, Document, Limits, RichText};
+use article_reader::core::{parse_document, Document, Limits, RichText};
 use libfuzzer_sys::fuzz_target;
 
 fn check(t: &RichText) {
@@ -29,13 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for a in &articles {
         for b in &a.blocks {
-            match b {
-                Block::Paragraph(t)
-                | Block::Heading { text: t, .. }
-                | Block::Quote { text: t, .. } => check(t),
-                Block::List { items, .. } => items.iter().for_each(check),
-                Block::Image { caption, .. } => caption.iter().for_each(check),
-            }
+            b.rich_texts().into_iter().for_each(check);
         }
     }
 });

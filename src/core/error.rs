@@ -1,8 +1,7 @@
 //! Why a document could not be shown. Each variant carries what a reader
-//! or a host developer needs to fix the input; [`crate::core::i18n`] turns
-//! it into a sentence in the UI language.
-
-use std::fmt;
+//! or a host developer needs to fix the input. This module knows no
+//! sentences: [`crate::core::i18n`] turns an error into one in the UI
+//! language (and implements `Display` with the English one).
 
 /// A failure to load or understand a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,13 +41,6 @@ pub enum LoadError {
     Timeout { url: String, ms: u32 },
     /// A collection with no articles.
     EmptyCollection,
-}
-
-impl fmt::Display for LoadError {
-    /// The English, developer-facing description (also used in error events).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::core::i18n::Strings::en().error(self).fmt(f)
-    }
 }
 
 impl std::error::Error for LoadError {}

@@ -5,29 +5,34 @@
 //! and styled text, so no attribute (`onerror`, `style`…) and no element
 //! outside the allowlist can reach the page. Kept: `p`, `h1`–`h6` (as levels
 //! 2–4, since the title is the only `h1`), `ul`/`ol`/`li`, `blockquote`,
-//! `strong`/`b`, `em`/`i`, `a href`, `img src alt`, `figure`/`figcaption`
-//! and `br`. Layout elements (`div`, `section`, `td`…) only separate
+//! `strong`/`b`, `em`/`i`, `sup`/`sub`, `a href`, `img src alt`,
+//! `figure`/`figcaption`, `br`, `hr`, `dl`/`dt`/`dd`, `pre` (as code, see
+//! `code.rs`) and data tables (see `table.rs`); `video`, `audio`, `iframe`,
+//! `embed` and `object` become link cards, and links to files (`.pdf`,
+//! `.docx`…) are also gathered into one attachments block at the end.
+//! Layout elements (`div`, `section`, layout tables…) only separate
 //! paragraphs; other unknown elements are dropped but keep their text.
-//! Script-like and foreign content (`script`, `style`, `iframe`, `svg`,
-//! `math`, `template`…) is dropped with its text.
+//! Script-like and foreign content (`script`, `style`, `svg`, `math`,
+//! `template`…) and line-number gutters are dropped with their text.
 //!
 //! The model has no nesting, so nested structure is flattened: a nested
 //! list's items join the outer list; a quote inside a list item (or a list
-//! inside a quote) becomes lines of the outer item (or quote); images inside
-//! a heading, list, quote or caption are dropped.
+//! inside a quote) becomes lines of the outer item (or quote); a table or
+//! code inside a list or quote becomes lines of it; images inside a
+//! heading, list, quote or caption are dropped.
 
 mod blocks;
 mod builder;
-mod entities;
+mod code;
+mod images;
+mod table;
 mod tokenizer;
-
-pub use entities::decode_char_refs;
 
 use builder::Builder;
 use tokenizer::Tokenizer;
 
 use crate::core::error::LoadError;
-use crate::core::format::Limits;
+use crate::core::limits::Limits;
 use crate::core::model::Block;
 
 /// Converts an HTML fragment to blocks. Fails only with `LimitExceeded`

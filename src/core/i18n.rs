@@ -76,6 +76,19 @@ pub struct Strings {
     /// "{n} results" with `{n}` replaced.
     pub result_count: &'static str,
     pub separator: &'static str,
+    /// The heading of the list of linked files.
+    pub attachments: &'static str,
+    /// What an embed card plays: video, audio, other framed page.
+    pub embed_video: &'static str,
+    pub embed_audio: &'static str,
+    pub embed_page: &'static str,
+    /// The label of a table's scroll box when it has no caption.
+    pub table: &'static str,
+    /// The label of a code block's scroll box.
+    pub code: &'static str,
+    /// The link to an item's original page when its text is not in the
+    /// document.
+    pub read_original: &'static str,
     lang: Lang,
 }
 
@@ -109,6 +122,13 @@ const ZH_CN: Strings = Strings {
     reading_single: "阅读约 {a} 分钟",
     result_count: "共 {n} 篇",
     separator: "：",
+    attachments: "附件",
+    embed_video: "视频",
+    embed_audio: "音频",
+    embed_page: "嵌入内容",
+    table: "表格",
+    code: "代码",
+    read_original: "阅读原文",
     lang: Lang::ZhCn,
 };
 
@@ -142,6 +162,13 @@ const EN: Strings = Strings {
     reading_single: "{a} min read",
     result_count: "{n} articles",
     separator: ": ",
+    attachments: "Attachments",
+    embed_video: "Video",
+    embed_audio: "Audio",
+    embed_page: "Embedded content",
+    table: "Table",
+    code: "Code",
+    read_original: "Read the original",
     lang: Lang::En,
 };
 
@@ -227,6 +254,13 @@ impl Strings {
             EmptyCollection if zh => "文章列表是空的。".into(),
             EmptyCollection => "The collection has no articles.".into(),
         }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    /// The English, developer-facing description (also used in error events).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Strings::en().error(self).fmt(f)
     }
 }
 

@@ -12,7 +12,11 @@
 
 use std::borrow::Cow;
 
-use crate::core::html::decode_char_refs;
+use crate::core::entities::decode_char_refs;
+
+mod resolve;
+
+pub use resolve::resolve;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Use {

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::media_blocks::{attachments_html, code_html, definitions_html, embed_html, table_html};
 use super::rich_text::{rich_text, Marks};
 use super::state::{on_screen, Shared};
-use crate::core::{Block, Document, Field};
+use crate::core::{Block, Document, Field, Lang, Strings};
 
 /// The search marks inside one block: (field, global match index, range).
 pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
@@ -17,7 +18,7 @@ pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
 /// The block a field belongs to (`None` for the title and lead).
 pub fn block_of(field: Field) -> Option<usize> {
     match field {
-        Field::Block(n) | Field::Item(n, _) | Field::Caption(n) => Some(n),
+        Field::Block(n) | Field::Item(n, _) | Field::Caption(n) | Field::Cell(n, _) => Some(n),
         Field::Title | Field::Lead => None,
     }
 }
@@ -33,14 +34,28 @@ pub struct BlockViewProps {
     pub marks: Rc<BlockMarks>,
     /// The current match, when it is inside this block.
     pub current: Option<usize>,
+    /// The UI strings (labels of tables, embeds, attachments). Without
+    /// them, the article's own language picks (Chinese by default).
+    #[prop_or_default]
+    pub strings: Option<&'static Strings>,
 }
 
 /// One block of the article on screen.
 #[component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
-    let block = on_screen(&props.doc, props.item).and_then(|s| s.article.blocks.get(props.n));
-    match block {
-        Some(b) => block_html(props.n, b, &props.marks, props.current),
+    let Some(article) = on_screen(&props.doc, props.item).map(|s| s.article) else {
+        return Html::default();
+    };
+    let strings = props.strings.unwrap_or_else(|| {
+        article
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .unwrap_or_default()
+            .strings()
+    });
+    match article.blocks.get(props.n) {
+        Some(b) => block_html(props.n, b, &props.marks, props.current, strings),
         None => Html::default(),
     }
 }
@@ -51,7 +66,13 @@ pub fn heading_id(n: usize) -> String {
 }
 
 /// Renders block `n` with its marks; `current` is the current match index.
-fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: Option<usize>) -> Html {
+fn block_html(
+    n: usize,
+    block: &Block,
+    marks: &BlockMarks,
+    current: Option<usize>,
+    s: &Strings,
+) -> Html {
     let text = |field: Field| -> Marks {
         marks
             .iter()
@@ -93,9 +114,16 @@ fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: Option<usize
                 }
             </blockquote>
         },
-        Block::Image { src, alt, caption } => html! {
+        Block::Image {
+            src,
+            alt,
+            caption,
+            size,
+        } => html! {
             <figure key={n} class="ar-figure">
                 <img class="ar-img" src={src.clone()} alt={alt.clone()} loading="lazy"
+                    width={size.map(|(w, _)| w.to_string())}
+                    height={size.map(|(_, h)| h.to_string())}
                     decoding="async" referrerpolicy="no-referrer" />
                 if let Some(c) = caption {
                     <figcaption class="ar-caption">
@@ -103,6 +131,21 @@ fn block_html(n: usize, block: &Block, marks: &BlockMarks, current: Option<usize
                     </figcaption>
                 }
             </figure>
+        },
+        Block::Code { text: t, lang } => {
+            code_html(n, t, lang.as_deref(), &text(Field::Block(n)), current, s)
+        }
+        Block::Rule => html! { <hr key={n} class="ar-rule" /> },
+        Block::Table(t) => table_html(n, t, &text, current, s),
+        Block::Definitions(ds) => definitions_html(n, ds, &text, current),
+        Block::Embed(e) => embed_html(n, e, &text(Field::Block(n)), current, s),
+        Block::Attachments(files) => attachments_html(n, files, &text, current, s),
+        Block::Original { url } => html! {
+            <p key={n} class="ar-original">
+                <a class="ar-link" href={url.clone()} rel="noopener noreferrer">
+                    { s.read_original }<span aria-hidden="true">{ " →" }</span>
+                </a>
+            </p>
         },
     }
 }

@@ -12,6 +12,7 @@ mod footer_view;
 mod frame;
 mod hooks;
 mod loader;
+mod media_blocks;
 mod meta_line;
 mod options;
 mod progress;

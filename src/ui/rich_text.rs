@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
+use crate::core::model::Script;
 use crate::core::search::ArticleMatches;
 use crate::core::{Field, RichText, Span};
 
@@ -54,6 +55,11 @@ fn span_html(text: &RichText, span: &Span, marks: &Marks, current: Option<usize>
     }
     if span.strong {
         inner = html! { <strong>{ inner }</strong> };
+    }
+    match span.script {
+        Some(Script::Super) => inner = html! { <sup>{ inner }</sup> },
+        Some(Script::Sub) => inner = html! { <sub>{ inner }</sub> },
+        None => {}
     }
     match &span.href {
         Some(href) => html! {

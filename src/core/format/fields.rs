@@ -7,8 +7,10 @@
 
 use crate::core::json::{Map, Value};
 
-use super::Limits;
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
+use crate::core::html::blocks_from_html;
+use crate::core::limits::Limits;
 
 /// `base.key`, or just `key` at the top level.
 pub(crate) fn key_path(base: &str, key: &str) -> String {
@@ -69,6 +71,38 @@ pub(crate) fn check_count(len: usize, path: &str, limit: usize) -> Result<(), Lo
     } else {
         Ok(())
     }
+}
+
+/// True when a text holds HTML markup rather than plain text: a start or
+/// end tag of an element (`<p`, `</div>`, `<br`), not just a `<` in prose.
+pub(crate) fn looks_like_markup(s: &str) -> bool {
+    s.match_indices('<').any(|(i, _)| {
+        let rest = &s.as_bytes()[i + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        name_len > 0
+            && rest[0].is_ascii_alphabetic()
+            && matches!(rest.get(name_len), Some(b'>' | b' ' | b'/' | b'\n' | b'\t'))
+    })
+}
+
+/// The text of a field that should be plain but holds markup (a summary
+/// or an author name written as HTML): the text a browser would show, with
+/// block boundaries as line breaks. Plain text is returned unchanged.
+pub(crate) fn markup_to_text(s: &str, limits: &Limits) -> String {
+    if !looks_like_markup(s) {
+        return s.to_owned();
+    }
+    let blocks = blocks_from_html(s, limits).unwrap_or_default();
+    let texts: Vec<&str> = blocks
+        .iter()
+        .flat_map(|b| b.rich_texts())
+        .map(|t| t.plain.as_str())
+        .collect();
+    texts.join("\n")
 }
 
 /// Trims `s` and gives `None` for a blank value: an empty `"source": ""`
@@ -157,9 +191,13 @@ impl<'a> Obj<'a> {
         self.str_opt(key)?.ok_or_else(|| missing(self.at(key)))
     }
 
-    /// An optional string, trimmed; blank counts as absent.
+    /// An optional text: character references decoded (publishers escape
+    /// `&` in every field, not just in HTML), trimmed; blank counts as
+    /// absent.
     pub(crate) fn text_opt(&self, key: &str) -> Result<Option<String>, LoadError> {
-        Ok(self.str_opt(key)?.and_then(non_blank))
+        Ok(self
+            .str_opt(key)?
+            .and_then(|s| non_blank(&decode_char_refs(s, false))))
     }
 
     /// Like [`Obj::text_opt`], but a number is accepted and written out, for

@@ -8,14 +8,15 @@
 
 use crate::core::json::Value;
 
-use super::fields::{check_count, index_path, invalid, missing, non_blank, wrong_type, Obj};
+use super::fields::{check_count, index_path, markup_to_text, missing, non_blank, wrong_type, Obj};
 use super::native::{parse_publisher, parse_site};
-use super::text::{
-    dedupe_ids, one_line, paragraphs_by_blank_lines, rich_from_str, title_from_text,
-};
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
 use crate::core::html::blocks_from_html_at;
-use crate::core::model::{Article, Block, Collection, Publisher, Site};
+use crate::core::model::{Article, Block, Collection, Publisher, Site, Skipped};
+use crate::core::text::{
+    dedupe_ids, one_line, paragraphs_by_blank_lines, rich_from_str, title_from_text,
+};
 use crate::core::url::{safe_image, safe_link};
 
 /// How many characters of the text make a title for an untitled item.
@@ -39,7 +40,7 @@ struct Defaults {
 
 /// Reads a feed.
 pub(crate) fn parse(feed: &Obj<'_>) -> Result<Collection, LoadError> {
-    let title = one_line(feed.str_req("title")?);
+    let title = one_line(&decode_char_refs(feed.str_req("title")?, false));
     let ext = feed.object_opt("_article_reader")?;
     let (source, publisher, site) = match &ext {
         Some(e) => (
@@ -67,15 +68,27 @@ pub(crate) fn parse(feed: &Obj<'_>) -> Result<Collection, LoadError> {
     }
     check_count(raw.len(), &items_path, feed.limits().max_items)?;
     let mut items = Vec::with_capacity(raw.len());
+    let mut skipped = Vec::new();
     for (n, v) in raw.iter().enumerate() {
-        let item = Obj::new(v, index_path(&items_path, n), feed.limits())?;
-        items.push(parse_item(&item, &defaults)?);
+        // One broken item is left out (and reported), not the whole feed.
+        let item = Obj::new(v, index_path(&items_path, n), feed.limits())
+            .and_then(|item| parse_item(&item, &defaults, n));
+        match item {
+            Ok(a) => items.push(a),
+            Err(reason) => skipped.push(Skipped { index: n, reason }),
+        }
+    }
+    if items.is_empty() {
+        // Nothing to show: the first item's problem is the document's.
+        return Err(skipped.swap_remove(0).reason);
     }
     dedupe_ids(&mut items);
 
     Ok(Collection {
         title,
+        skipped,
         home_url: feed.str_opt("home_page_url")?.and_then(safe_link),
+        feed_url: feed.str_opt("feed_url")?.and_then(safe_link),
         description: feed.text_opt("description")?,
         items,
         publisher,
@@ -98,16 +111,20 @@ fn authors(obj: &Obj<'_>) -> Result<Option<String>, LoadError> {
     Ok((!names.is_empty()).then(|| names.join("、")))
 }
 
-fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError> {
-    let id = match item.get("id") {
-        None => return Err(missing(item.at("id"))),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::String(_)) => match item.text_opt("id")? {
-            Some(id) => id,
-            None => return Err(invalid(item.at("id"), "must not be empty")),
-        },
+/// Reads item `n` of a feed. An item without an id (or with an empty one)
+/// gets one from its URL or position; an item without content shows its
+/// title, summary and a link to the original.
+fn parse_item(item: &Obj<'_>, defaults: &Defaults, n: usize) -> Result<Article, LoadError> {
+    let given = match item.get("id") {
+        None => None,
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(_)) => item.text_opt("id")?,
         Some(_) => return Err(wrong_type(item.at("id"), "a string or a number")),
     };
+    let url = item.str_opt("url")?.and_then(safe_link);
+    let id = given
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| format!("item-{}", n + 1));
 
     // HTML is preferred when both are given: it carries the structure
     // (headings, lists) that plain text loses.
@@ -118,7 +135,7 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
             blocks_from_html_at(h, item.limits(), &item.at("content_html"))?
         }
         (_, Some(t)) => {
-            let paras = paragraphs_by_blank_lines(t);
+            let paras = paragraphs_by_blank_lines(&decode_char_refs(t, false));
             check_count(
                 paras.len(),
                 &item.at("content_text"),
@@ -126,7 +143,7 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
             )?;
             paras.into_iter().map(Block::Paragraph).collect()
         }
-        (Some(_), None) | (None, None) => return Err(missing(item.at("content_text"))),
+        (Some(_), None) | (None, None) => Vec::new(),
     };
     // The item's main image leads, unless the content already shows it.
     if let Some(src) = item.str_opt("image")?.and_then(safe_image) {
@@ -140,20 +157,31 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
                     src,
                     alt: String::new(),
                     caption: None,
+                    size: None,
                 },
             );
             check_count(blocks.len(), &item.at("image"), item.limits().max_blocks)?;
         }
     }
 
+    // Summaries are plain text by the spec; generators often write HTML.
     let lead = item
         .text_opt("summary")?
-        .map(|s| rich_from_str(&s))
+        .map(|s| rich_from_str(&markup_to_text(&s, item.limits())))
         .filter(|t| !t.is_blank());
     let title = match item.text_opt("title")? {
         Some(t) => one_line(&t),
         None => derived_title(lead.as_ref().map(|l| l.plain.as_str()), &blocks, &id),
     };
+    // Nothing to read here: point to where the text is.
+    let external = item.str_opt("external_url")?.and_then(safe_link);
+    if blocks.iter().all(|b| matches!(b, Block::Image { .. })) {
+        if let Some(url) = url.clone().or(external) {
+            blocks.push(Block::Original { url });
+        } else if blocks.is_empty() && lead.is_none() && item.text_opt("title")?.is_none() {
+            return Err(missing(item.at("content_text")));
+        }
+    }
 
     let ext = item.object_opt("_article_reader")?;
     let (mut source, mut views, mut publisher, mut site) = (None, None, None, None);
@@ -170,7 +198,7 @@ fn parse_item(item: &Obj<'_>, defaults: &Defaults) -> Result<Article, LoadError>
 
     Ok(Article {
         id,
-        url: item.str_opt("url")?.and_then(safe_link),
+        url,
         lang: item.text_opt("language")?.or_else(|| defaults.lang.clone()),
         title,
         published: item.text_opt("date_published")?,
@@ -192,7 +220,7 @@ fn derived_title(summary: Option<&str>, blocks: &[Block], id: &str) -> String {
             Some(t.plain.as_str())
         }
         Block::List { items, .. } => items.first().map(|i| i.plain.as_str()),
-        Block::Image { .. } => None,
+        _ => None,
     });
     summary
         .or(first_text)
@@ -270,13 +298,17 @@ mod tests {
             read(feed(json!([]))).unwrap_err(),
             LoadError::EmptyCollection
         );
+        // A bare item is left out and reported; the others are shown.
+        let c = read(feed(json!([{"id": "a", "content_text": "x"}, {"id": "b"}]))).unwrap();
+        assert_eq!(c.items.len(), 1);
+        assert_eq!(c.skipped[0].reason, missing("items[1].content_text"));
         assert_eq!(
-            read(feed(json!([{"id": "a", "content_text": "x"}, {"id": "b"}]))).unwrap_err(),
-            missing("items[1].content_text")
+            read(feed(json!([{"id": "b"}]))).unwrap_err(),
+            missing("items[0].content_text")
         );
         assert_eq!(
-            read(feed(json!([{"content_text": "x"}]))).unwrap_err(),
-            missing("items[0].id")
+            read(feed(json!([{"content_text": "x"}]))).unwrap().items[0].id,
+            "item-1"
         );
         assert_eq!(
             read(feed(json!([{"id": "a", "title": 5, "content_text": "x"}]))).unwrap_err(),

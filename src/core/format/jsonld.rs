@@ -9,41 +9,67 @@
 
 use std::collections::HashMap;
 
-use crate::core::json::{Map, Value};
+use crate::core::json::Value;
 
-use super::fields::{check_count, check_len, count_value, index_path, key_path, missing};
-use super::text::{one_line, paragraphs_by_lines, rich_from_str, slug};
-use super::Limits;
+use super::fields::{
+    check_count, check_len, count_value, index_path, key_path, looks_like_markup, markup_to_text,
+    missing, Obj,
+};
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
+use crate::core::html::blocks_from_html_at;
+use crate::core::limits::Limits;
 use crate::core::model::{Article, Block, Publisher, RichText, Site};
+use crate::core::text::{one_line, paragraphs_by_lines, rich_from_str, slug};
 use crate::core::url::{safe_image, safe_link};
 
 /// The `@type`s read as an article (compared after any `schema:` or
-/// `https://schema.org/` prefix).
+/// `https://schema.org/` prefix): `Article` and its whole subtree in the
+/// schema.org vocabulary.
 const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle",
     "Article",
-    "ReportageNewsArticle",
+    "AdvertiserContentArticle",
+    "NewsArticle",
     "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
     "BackgroundNewsArticle",
     "OpinionNewsArticle",
+    "ReportageNewsArticle",
     "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
     "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
 ];
 
-fn is_article_type(t: &str) -> bool {
-    let t = t.rsplit(['/', ':', '#']).next().unwrap_or(t);
-    ARTICLE_TYPES.contains(&t)
+/// Page types read as an article when they carry the text themselves
+/// (`articleBody`), the way some CMSes describe an article page.
+const PAGE_TYPES: &[&str] = &["WebPage", "ItemPage", "CreativeWork"];
+
+fn bare_type(t: &str) -> &str {
+    t.rsplit(['/', ':', '#']).next().unwrap_or(t)
 }
 
-/// True when `v` is an object whose `@type` (string or array) names an
-/// article type.
-pub(crate) fn is_article(v: &Value) -> bool {
+/// True when `v`'s `@type` (a string or an array) names one of `types`.
+fn has_type(v: &Value, types: &[&str]) -> bool {
+    let is = |t: &str| types.contains(&bare_type(t));
     match v.get("@type") {
-        Some(Value::String(t)) => is_article_type(t),
-        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_article_type)),
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is)),
         _ => false,
     }
+}
+
+/// True when `v` is an article: its `@type` names an article type, or it
+/// is a page that carries an `articleBody`.
+pub(crate) fn is_article(v: &Value) -> bool {
+    has_type(v, ARTICLE_TYPES) || (has_type(v, PAGE_TYPES) && v.get("articleBody").is_some())
 }
 
 /// An article node found in a JSON-LD value, with its path (for errors)
@@ -64,7 +90,17 @@ pub(crate) fn find_article<'a>(v: &'a Value, base: &str) -> Option<Found<'a>> {
             graph: None,
         });
     }
-    let graph = v.get("@graph")?.as_array()?;
+    // A page whose main entity is the article.
+    if let Some(main) = v.get("mainEntity").filter(|m| is_article(m)) {
+        return Some(Found {
+            node: main,
+            path: key_path(base, "mainEntity"),
+            graph: None,
+        });
+    }
+    let Some(graph) = v.get("@graph").and_then(Value::as_array) else {
+        return find_in_lists(v, base);
+    };
     let graph_path = key_path(base, "@graph");
     graph
         .iter()
@@ -75,6 +111,25 @@ pub(crate) fn find_article<'a>(v: &'a Value, base: &str) -> Option<Found<'a>> {
             path: index_path(&graph_path, i),
             graph: Some(graph),
         })
+}
+
+/// The first article in a list-valued property of a JSON-LD node without
+/// `@graph` (extractors write `{"@context", "entries": [...]}`), whose
+/// nodes then reference each other like a graph's.
+fn find_in_lists<'a>(v: &'a Value, base: &str) -> Option<Found<'a>> {
+    let Value::Object(map) = v else {
+        return None;
+    };
+    v.get("@context")?;
+    map.iter().find_map(|(k, list)| {
+        let list = list.as_array()?;
+        let (i, node) = list.iter().enumerate().find(|(_, n)| is_article(n))?;
+        Some(Found {
+            node,
+            path: index_path(&key_path(base, k), i),
+            graph: Some(list),
+        })
+    })
 }
 
 /// The nodes of a `@graph` by `@id` (the first node with each id, which is
@@ -93,18 +148,26 @@ fn index_ids(graph: Option<&[Value]>) -> Ids<'_> {
     ids
 }
 
-/// Reading context: the node, its path, its graph's nodes by id, and the
-/// limits.
+/// Reading context: the node (read through the same [`Obj`] as the other
+/// adapters, so paths and limits work alike) and its graph's nodes by id.
 struct Ld<'a> {
-    map: &'a Map,
-    path: &'a str,
+    obj: Obj<'a>,
     ids: &'a Ids<'a>,
-    limits: &'a Limits,
 }
 
 impl<'a> Ld<'a> {
+    /// The value of `key` (JSON `null` counts as absent), with a bare
+    /// reference followed.
     fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).map(|v| self.resolve(v))
+        self.obj.get(key).map(|v| self.resolve(v))
+    }
+
+    /// Reads the object `v` (at the field `key`) in the same graph.
+    fn nested(&self, v: &'a Value, key: &str) -> Result<Ld<'a>, LoadError> {
+        Ok(Ld {
+            obj: Obj::new(v, self.obj.at(key), self.obj.limits())?,
+            ids: self.ids,
+        })
     }
 
     /// Follows a bare `{"@id": "…"}` reference to the graph node it names.
@@ -151,9 +214,30 @@ impl<'a> Ld<'a> {
             }
             _ => return Ok(None),
         };
-        check_len(s, &key_path(self.path, key), self.limits)?;
-        let t = s.trim();
+        check_len(s, &self.obj.at(key), self.obj.limits())?;
+        // Pages escape `&` in JSON-LD as in HTML (`Tom &amp; Jerry`), and
+        // some write names as markup (`<a href=…>Name</a>`).
+        let decoded = if looks_like_markup(s) {
+            markup_to_text(s, self.obj.limits())
+        } else {
+            decode_char_refs(s, false).into_owned()
+        };
+        let t = decoded.trim();
         Ok((!t.is_empty()).then(|| t.to_owned()))
+    }
+
+    /// The first string of `key` as written (not decoded), length-checked.
+    fn raw_text(&self, key: &str) -> Result<Option<&'a str>, LoadError> {
+        let s = match self.get(key) {
+            Some(Value::String(s)) => s,
+            Some(Value::Array(vs)) => match vs.iter().find_map(Value::as_str) {
+                Some(s) => s,
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        check_len(s, &self.obj.at(key), self.obj.limits())?;
+        Ok(Some(s).filter(|s| !s.trim().is_empty()))
     }
 
     fn text(&self, key: &str) -> Result<Option<String>, LoadError> {
@@ -179,15 +263,13 @@ pub(crate) fn parse(
     limits: &Limits,
     position: usize,
 ) -> Result<Article, LoadError> {
-    let Value::Object(map) = found.node else {
+    if !matches!(found.node, Value::Object(_)) {
         return Err(LoadError::UnknownFormat);
-    };
+    }
     let ids = index_ids(found.graph);
     let ld = Ld {
-        map,
-        path: &found.path,
+        obj: Obj::new(found.node, found.path.clone(), limits)?,
         ids: &ids,
-        limits,
     };
     let Some(title) = ld.text("headline")?.or(ld.text("name")?) else {
         return Err(missing(key_path(&found.path, "headline")));
@@ -216,11 +298,37 @@ pub(crate) fn parse(
     } else {
         "text"
     };
-    if let Some(body) = ld.text(body_key)? {
-        let paras = paragraphs_by_lines(&body);
-        let body_path = key_path(&found.path, body_key);
-        check_count(blocks.len() + paras.len(), &body_path, limits.max_blocks)?;
-        blocks.extend(paras.into_iter().map(Block::Paragraph));
+    let body_path = key_path(&found.path, body_key);
+    match ld.raw_text(body_key)? {
+        // Markup goes through the same allowlist as a feed's content_html
+        // (which decodes its character references once).
+        Some(body) if looks_like_markup(body) => {
+            let converted = blocks_from_html_at(body, limits, &body_path)?;
+            check_count(
+                blocks.len() + converted.len(),
+                &body_path,
+                limits.max_blocks,
+            )?;
+            blocks.extend(converted);
+        }
+        Some(body) => {
+            let decoded = decode_char_refs(body, false);
+            // Escaped markup (`&lt;p&gt;…`) is markup too, escaped once more.
+            if looks_like_markup(&decoded) {
+                let converted = blocks_from_html_at(&decoded, limits, &body_path)?;
+                check_count(
+                    blocks.len() + converted.len(),
+                    &body_path,
+                    limits.max_blocks,
+                )?;
+                blocks.extend(converted);
+            } else {
+                let paras = paragraphs_by_lines(&decoded);
+                check_count(blocks.len() + paras.len(), &body_path, limits.max_blocks)?;
+                blocks.extend(paras.into_iter().map(Block::Paragraph));
+            }
+        }
+        None => {}
     }
 
     let publisher_name = ld.name("publisher")?;
@@ -289,23 +397,17 @@ fn publisher(ld: &Ld<'_>) -> Result<Option<Publisher>, LoadError> {
         v => v,
     };
     let organiser = ld.text_of(node, "publisher", &["name"])?;
-    let Value::Object(map) = node else {
+    if !matches!(node, Value::Object(_)) {
         return Ok(Some(Publisher {
             organiser,
             ..Publisher::default()
         }));
-    };
-    let path = key_path(ld.path, "publisher");
-    let org = Ld {
-        map,
-        path: &path,
-        ids: ld.ids,
-        limits: ld.limits,
-    };
+    }
+    let org = ld.nested(node, "publisher")?;
     let (mut address, mut postcode) = (None, None);
     match org.get("address") {
-        Some(Value::Object(a)) => {
-            let addr = Ld { map: a, ..org };
+        Some(a @ Value::Object(_)) => {
+            let addr = org.nested(a, "address")?;
             let parts: Vec<String> = ["addressRegion", "addressLocality", "streetAddress"]
                 .iter()
                 .filter_map(|k| addr.text(k).transpose())
@@ -384,7 +486,19 @@ fn image(ld: &Ld<'_>) -> Result<Option<Block>, LoadError> {
             Some(a) => ld.text_of(a, "image", &[])?.unwrap_or_default(),
             None => String::new(),
         };
-        return Ok(Some(Block::Image { src, alt, caption }));
+        let dimension = |key: &str| c.get(key).and_then(|v| count_value(v, "").ok().flatten());
+        let size = match (dimension("width"), dimension("height")) {
+            (Some(w), Some(h)) if w > 0 && h > 0 => {
+                Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
+            }
+            _ => None,
+        };
+        return Ok(Some(Block::Image {
+            src,
+            alt,
+            caption,
+            size,
+        }));
     }
     Ok(None)
 }

@@ -16,45 +16,32 @@ mod fields;
 mod jsonfeed;
 mod jsonld;
 mod native;
-pub(crate) mod text;
+mod resolve;
 
 use crate::core::json::{self, Value};
 
 use crate::core::error::LoadError;
-use crate::core::model::{Article, Collection, Document};
+pub use crate::core::limits::Limits;
+use crate::core::model::{Article, Collection, Document, Skipped};
+use crate::core::text::dedupe_ids;
 use fields::{check_count, index_path, invalid, Obj};
-
-/// Caps on what one document may make the reader do. A document over a
-/// cap is refused with a clear error rather than slowing the page down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest body accepted by [`parse_document`], in bytes.
-    pub max_bytes: usize,
-    /// Most blocks in one article (also: items in one list, pieces in one
-    /// text, links in one footer).
-    pub max_blocks: usize,
-    /// Most articles in one collection.
-    pub max_items: usize,
-    /// Longest single string, in bytes.
-    pub max_string: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_bytes: 5_000_000,
-            max_blocks: 10_000,
-            max_items: 5_000,
-            max_string: 1_000_000,
-        }
-    }
-}
 
 /// Parses a document from raw bytes: size cap, then UTF-8 (a leading BOM
 /// is allowed), then JSON (nesting is capped at [`json::MAX_DEPTH`], so
 /// deep nesting is a `Syntax` error, not a stack overflow), then
 /// [`parse_value`].
 pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadError> {
+    parse_document_from(bytes, limits, None)
+}
+
+/// [`parse_document`] for a document fetched from `fetched_from` (an
+/// absolute URL, after redirects): the last base for relative URLs, when
+/// the document names no base of its own (see `format/resolve.rs`).
+pub fn parse_document_from(
+    bytes: &[u8],
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Document, LoadError> {
     if bytes.len() > limits.max_bytes {
         return Err(LoadError::TooLarge {
             size: bytes.len(),
@@ -63,7 +50,7 @@ pub fn parse_document(bytes: &[u8], limits: &Limits) -> Result<Document, LoadErr
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::InvalidUtf8)?;
-    parse_value(parse_json(text)?, limits)
+    parse_value_from(parse_json(text)?, limits, fetched_from)
 }
 
 /// Parses JSON text, reporting a syntax error as a [`LoadError`].
@@ -126,15 +113,35 @@ fn article_at(
 /// `[WebPage, BreadcrumbList, NewsArticle]`. Anything else is
 /// `UnknownFormat`.
 pub fn parse_value(v: Value, limits: &Limits) -> Result<Document, LoadError> {
+    parse_value_from(v, limits, None)
+}
+
+/// [`parse_value`] with the URL the document was fetched from (see
+/// [`parse_document_from`]).
+pub fn parse_value_from(
+    v: Value,
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Document, LoadError> {
+    let mut doc = detect_and_parse(v, limits)?;
+    resolve::resolve_document(&mut doc, fetched_from);
+    Ok(doc)
+}
+
+fn detect_and_parse(v: Value, limits: &Limits) -> Result<Document, LoadError> {
     match &v {
         Value::Array(elems) => {
             if elems
                 .iter()
-                .any(|e| matches!(kind_of(e), Some(Kind::Native)))
+                .any(|e| matches!(kind_of(e), Some(Kind::Native | Kind::Feed)))
             {
-                let items = articles_of_array(elems, limits)?;
+                let many = articles_of_array(elems, limits)?;
+                if many.items.is_empty() {
+                    return Err(LoadError::EmptyCollection);
+                }
                 return Ok(Document::Collection(Collection {
-                    items,
+                    items: many.items,
+                    skipped: many.skipped,
                     ..Collection::default()
                 }));
             }
@@ -161,25 +168,60 @@ pub fn parse_value(v: Value, limits: &Limits) -> Result<Document, LoadError> {
     }
 }
 
-/// Every element of `elems` as an article, with ids made unique. Errors
-/// name the element: `[2].blocks[0].text`.
-fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Vec<Article>, LoadError> {
+/// The articles of a top-level array, with what was left out: each native
+/// or JSON-LD article, and the items of each JSON Feed. JSON-LD nodes that
+/// are not articles (`BreadcrumbList`, `WebSite`…) are passed over; any
+/// other element, or an article that cannot be read, is skipped and
+/// reported (errors name the element: `[2].blocks[0].text`). Fails only
+/// when something was skipped and nothing is left.
+fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Many, LoadError> {
     check_count(elems.len(), "[]", limits.max_items)?;
-    let mut items = Vec::with_capacity(elems.len());
+    let mut many = Many::default();
     for (i, e) in elems.iter().enumerate() {
         let path = index_path("", i);
-        match article_at(e, &path, limits, i) {
-            Some(r) => items.push(r?),
-            None => {
-                return Err(invalid(
+        let found = match kind_of(e) {
+            Some(Kind::Feed) => Obj::new(e, path, limits)
+                .and_then(|o| jsonfeed::parse(&o))
+                .map(|mut c| {
+                    resolve::resolve_collection(&mut c, None);
+                    many.skipped.append(&mut c.skipped);
+                    c.items
+                }),
+            _ => match article_at(e, &path, limits, i) {
+                Some(r) => r.map(|a| vec![a]),
+                None if is_json_ld_node(e) => continue,
+                None => Err(invalid(
                     path,
                     "not an article in an accepted format (native or schema.org JSON-LD)",
-                ))
-            }
+                )),
+            },
+        };
+        match found {
+            Ok(items) => many.items.extend(items),
+            Err(reason) => many.skipped.push(Skipped { index: i, reason }),
         }
+        check_count(many.items.len(), "[]", limits.max_items)?;
     }
-    text::dedupe_ids(&mut items);
-    Ok(items)
+    if many.items.is_empty() && !many.skipped.is_empty() {
+        return Err(many.skipped.swap_remove(0).reason);
+    }
+    dedupe_ids(&mut many.items);
+    Ok(many)
+}
+
+/// An object that is JSON-LD (it has `@type`, `@context`, `@id` or
+/// `@graph`), whatever it describes.
+fn is_json_ld_node(v: &Value) -> bool {
+    ["@type", "@context", "@graph", "@id"]
+        .iter()
+        .any(|k| v.get(k).is_some())
+}
+
+/// The articles read from several documents, and what was left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Many {
+    pub items: Vec<Article>,
+    pub skipped: Vec<Skipped>,
 }
 
 /// Reads the input of the headless search index, `createIndex(docs)`: an
@@ -187,11 +229,43 @@ fn articles_of_array(elems: &[Value], limits: &Limits) -> Result<Vec<Article>, L
 /// each element one article), a JSON Feed (its items), or a single article.
 /// An empty array gives no articles (an empty index is not an error).
 pub fn parse_many(v: Value, limits: &Limits) -> Result<Vec<Article>, LoadError> {
+    parse_many_from(v, limits, None)
+}
+
+/// [`parse_many`] with the URL the documents were fetched from (see
+/// [`parse_document_from`]).
+pub fn parse_many_from(
+    v: Value,
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Vec<Article>, LoadError> {
+    parse_many_report(v, limits, fetched_from).map(|m| m.items)
+}
+
+/// [`parse_many_from`], also giving the items left out (the same the
+/// viewer would leave out), for the index's ready report.
+pub fn parse_many_report(
+    v: Value,
+    limits: &Limits,
+    fetched_from: Option<&str>,
+) -> Result<Many, LoadError> {
     match &v {
-        Value::Array(elems) => articles_of_array(elems, limits),
-        _ => match parse_value(v, limits)? {
-            Document::Article(a) => Ok(vec![a]),
-            Document::Collection(c) => Ok(c.items),
+        Value::Array(elems) => {
+            let mut many = articles_of_array(elems, limits)?;
+            for a in &mut many.items {
+                resolve::resolve_article(a, fetched_from);
+            }
+            Ok(many)
+        }
+        _ => match parse_value_from(v, limits, fetched_from)? {
+            Document::Article(a) => Ok(Many {
+                items: vec![a],
+                skipped: Vec::new(),
+            }),
+            Document::Collection(c) => Ok(Many {
+                items: c.items,
+                skipped: c.skipped,
+            }),
         },
     }
 }
@@ -242,8 +316,68 @@ mod tests {
         let err = parse_value(json!([native]), &Limits::default()).unwrap_err();
         assert_eq!(err, fields::missing("[0].blocks[0].type"));
         let ok = json!({"format": "article-reader", "version": 1, "title": "t", "blocks": []});
-        let err = parse_many(json!([ok, {"x": 1}]), &Limits::default()).unwrap_err();
-        assert!(matches!(err, LoadError::InvalidValue { path, .. } if path == "[1]"));
+        let many = parse_many_report(json!([ok, {"x": 1}]), &Limits::default(), None).unwrap();
+        assert_eq!(many.items.len(), 1);
+        assert_eq!(many.skipped.len(), 1);
+        assert_eq!(many.skipped[0].index, 1);
+        assert!(
+            matches!(&many.skipped[0].reason, LoadError::InvalidValue { path, .. } if path == "[1]")
+        );
+    }
+
+    #[test]
+    fn partial_feeds_are_shown_and_what_is_left_out_is_reported() {
+        let l = Limits::default();
+        let feed = json!({"version": "https://jsonfeed.org/version/1.1", "title": "f", "items": [
+            {"id": "", "url": "https://x.cn/1", "title": "只有标题", "summary": "摘要"},
+            {"title": "无 id", "content_text": "正文"},
+            {"id": 3, "content_html": 5},
+            {"id": "d", "content_text": "x"},
+            {"id": "d", "content_text": "y"},
+            "not an item"
+        ]});
+        let Ok(Document::Collection(c)) = parse_value(feed, &l) else {
+            panic!()
+        };
+        let ids: Vec<_> = c.items.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["https://x.cn/1", "item-2", "d", "d-2"]);
+        assert_eq!(c.items[0].lead.as_ref().unwrap().plain, "摘要");
+        assert_eq!(
+            c.items[0].blocks,
+            [crate::core::model::Block::Original {
+                url: "https://x.cn/1".into()
+            }]
+        );
+        let skipped: Vec<_> = c.skipped.iter().map(|s| s.index).collect();
+        assert_eq!(skipped, [2, 5]);
+        assert_eq!(
+            c.skipped[0].reason,
+            fields::wrong_type("items[2].content_html", "a string")
+        );
+        // Nothing left: the first item's problem is the document's.
+        let none = json!({"version": "https://jsonfeed.org/version/1", "title": "f",
+            "items": [{"id": 1, "content_html": 5}]});
+        assert_eq!(
+            parse_value(none, &l).unwrap_err(),
+            fields::wrong_type("items[0].content_html", "a string")
+        );
+    }
+
+    #[test]
+    fn index_input_takes_json_ld_arrays_and_several_feeds() {
+        let l = Limits::default();
+        let feed = |t: &str| {
+            json!({"version": "https://jsonfeed.org/version/1", "title": t,
+                "items": [{"id": 1, "content_text": t}, {"id": 2, "content_html": false}]})
+        };
+        let many = parse_many_report(json!([feed("a"), feed("b")]), &l, None).unwrap();
+        assert_eq!(many.items.len(), 2);
+        assert_eq!(many.items[1].id, "1-2");
+        assert_eq!(many.skipped.len(), 2);
+        let ld = json!([{"@type": "WebPage"}, {"@type": "BreadcrumbList"},
+            {"@type": "NewsArticle", "headline": "h"}]);
+        let many = parse_many_report(ld, &l, None).unwrap();
+        assert_eq!((many.items.len(), many.skipped.len()), (1, 0));
     }
 
     #[test]

@@ -8,10 +8,14 @@ use crate::core::json::Value;
 use super::fields::{
     check_count, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
 };
-use super::text::{one_line, push_with_breaks, slug, trim_rich};
-use super::Limits;
+use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
-use crate::core::model::{Article, Block, FooterLink, Publisher, RichText, Site};
+use crate::core::limits::Limits;
+use crate::core::model::{
+    Article, Attachment, Block, Cell, Definition, Embed, EmbedKind, FooterLink, Publisher,
+    RichText, Site, Table,
+};
+use crate::core::text::{one_line, push_with_breaks, slug, trim_rich};
 use crate::core::url::{safe_image, safe_link};
 
 /// Checks `version`: the number 1 or the string "1".
@@ -37,7 +41,7 @@ fn check_version(obj: &Obj<'_>) -> Result<(), LoadError> {
 pub(crate) fn parse(obj: &Obj<'_>, position: usize) -> Result<Article, LoadError> {
     check_version(obj)?;
     let mut a = Article::default();
-    a.title = one_line(obj.str_req("title")?);
+    a.title = one_line(&decode_char_refs(obj.str_req("title")?, false));
     if a.title.is_empty() {
         return Err(invalid(obj.at("title"), "must not be empty"));
     }
@@ -122,17 +126,52 @@ fn parse_block(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
             let Some(src) = safe_image(src) else {
                 return Ok(None);
             };
+            let size = match (b.count_opt("width")?, b.count_opt("height")?) {
+                (Some(w), Some(h)) if w > 0 && h > 0 => {
+                    Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
+                }
+                _ => None,
+            };
             return Ok(Some(Block::Image {
                 src,
                 alt,
+                size,
                 caption: caption.filter(|c| !c.is_blank()),
             }));
         }
+        "code" => {
+            let code = decode_char_refs(b.str_req("text")?, false);
+            let code = code.trim_end().trim_start_matches(['\n', '\r']);
+            if code.trim().is_empty() {
+                return Ok(None);
+            }
+            return Ok(Some(Block::Code {
+                text: code.replace("\r\n", "\n"),
+                lang: b.text_opt("lang")?,
+            }));
+        }
+        "rule" => return Ok(Some(Block::Rule)),
+        "table" => return parse_table(b).map(|t| t.map(Block::Table)),
+        "definitions" => return parse_definitions(b),
+        "embed" => {
+            let kind = match b.text_opt("kind")?.as_deref() {
+                None | Some("page") => EmbedKind::Page,
+                Some("video") => EmbedKind::Video,
+                Some("audio") => EmbedKind::Audio,
+                Some(_) => return Err(invalid(b.at("kind"), "must be video, audio or page")),
+            };
+            let title = b.text_opt("title")?;
+            return Ok(b
+                .str_req("url")
+                .map(safe_link)?
+                .map(|url| Block::Embed(Embed { kind, url, title })));
+        }
+        "attachments" => return parse_attachments(b),
         other => {
             let shown: String = other.chars().take(40).collect();
             return Err(invalid(
                 b.at("type"),
-                format!("unknown block type \"{shown}\" (expected paragraph, heading, list, quote or image)"),
+                format!("unknown block type \"{shown}\" (expected paragraph, heading, list, quote, image, code, rule, table, definitions, embed or attachments)"),
             ));
         }
     };
@@ -143,6 +182,125 @@ fn parse_block(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
         _ => false,
     };
     Ok((!blank).then_some(block))
+}
+
+/// `{"type": "table", "caption"?, "rows": [[cell, …], …]}`: a cell is a
+/// text, or `{"text", "header"?, "scope"?, "rowspan"?, "colspan"?}`.
+fn parse_table(b: &Obj<'_>) -> Result<Option<Table>, LoadError> {
+    let caption = match b.get("caption") {
+        Some(v) => Some(rich_text(v, &b.at("caption"), b.limits())?).filter(|c| !c.is_blank()),
+        None => None,
+    };
+    let rows_path = b.at("rows");
+    let raw = b.array_req("rows")?;
+    let mut rows = Vec::with_capacity(raw.len());
+    let mut count = 0;
+    for (r, row) in raw.iter().enumerate() {
+        let row_path = index_path(&rows_path, r);
+        let Value::Array(cells) = row else {
+            return Err(wrong_type(row_path, "an array"));
+        };
+        count += cells.len();
+        check_count(count, &row_path, b.limits().max_blocks)?;
+        let mut out = Vec::with_capacity(cells.len());
+        for (c, v) in cells.iter().enumerate() {
+            out.push(parse_cell(v, &index_path(&row_path, c), b.limits())?);
+        }
+        if !out.is_empty() {
+            rows.push(out);
+        }
+    }
+    let has_text = rows.iter().flatten().any(|c| !c.text.is_blank());
+    Ok((has_text || caption.is_some()).then_some(Table { caption, rows }))
+}
+
+fn parse_cell(v: &Value, path: &str, limits: &Limits) -> Result<Cell, LoadError> {
+    let Value::Object(_) = v else {
+        return Ok(Cell {
+            text: rich_text(v, path, limits)?,
+            rowspan: 1,
+            colspan: 1,
+            ..Cell::default()
+        });
+    };
+    let o = Obj::new(v, path.to_owned(), limits)?;
+    let span = |key: &str, max: u64| -> Result<u32, LoadError> {
+        match o.get(key) {
+            None => Ok(1),
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(k) if k >= 1 => Ok(k.min(max) as u32),
+                _ => Err(invalid(o.at(key), "must be a whole number from 1")),
+            },
+            Some(_) => Err(wrong_type(o.at(key), "a number")),
+        }
+    };
+    let header = o.bool_opt("header")?.unwrap_or(false);
+    let scope = match o.text_opt("scope")? {
+        Some(s) if ["row", "col", "rowgroup", "colgroup"].contains(&s.as_str()) => Some(s),
+        Some(_) => {
+            return Err(invalid(
+                o.at("scope"),
+                "must be row, col, rowgroup or colgroup",
+            ))
+        }
+        None => None,
+    };
+    let text = o.get("text").ok_or_else(|| missing(o.at("text")))?;
+    Ok(Cell {
+        text: rich_text(text, &o.at("text"), limits)?,
+        header,
+        scope: scope.filter(|_| header),
+        rowspan: span("rowspan", 65_534)?,
+        colspan: span("colspan", 1_000)?,
+    })
+}
+
+/// `{"type": "definitions", "items": [{"term", "details": [text, …]}]}`.
+fn parse_definitions(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
+    let items_path = b.at("items");
+    let raw = b.array_req("items")?;
+    let mut out = Vec::new();
+    for (i, v) in raw.iter().enumerate() {
+        let item = Obj::new(v, index_path(&items_path, i), b.limits())?;
+        let term = item.get("term").ok_or_else(|| missing(item.at("term")))?;
+        let mut texts = vec![(true, rich_text(term, &item.at("term"), b.limits())?)];
+        if let Some(details) = item.array_opt("details")? {
+            for (d, v) in details.iter().enumerate() {
+                let path = index_path(&item.at("details"), d);
+                texts.push((false, rich_text(v, &path, b.limits())?));
+            }
+        }
+        for (term, text) in texts {
+            if !text.is_blank() {
+                out.push(Definition { term, text });
+            }
+        }
+        check_count(out.len(), &items_path, b.limits().max_blocks)?;
+    }
+    Ok((!out.is_empty()).then_some(Block::Definitions(out)))
+}
+
+/// `{"type": "attachments", "items": [{"url", "name"?}]}`; a file whose URL
+/// fails the link policy is left out.
+fn parse_attachments(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
+    let items_path = b.at("items");
+    let raw = b.array_req("items")?;
+    check_count(raw.len(), &items_path, b.limits().max_blocks)?;
+    let mut files = Vec::new();
+    for (i, v) in raw.iter().enumerate() {
+        let item = Obj::new(v, index_path(&items_path, i), b.limits())?;
+        let Some(url) = safe_link(item.str_req("url")?) else {
+            continue;
+        };
+        let name = item.text_opt("name")?.unwrap_or_default();
+        let file = Attachment::from_link(&url, &name).unwrap_or_else(|| Attachment {
+            name: if name.is_empty() { url.clone() } else { name },
+            kind: "file".into(),
+            url,
+        });
+        files.push(file);
+    }
+    Ok((!files.is_empty()).then_some(Block::Attachments(files)))
 }
 
 /// `level`: 2, 3 or 4 (default 2). 1 is read as 2 and 5–6 as 4, as in
@@ -169,7 +327,7 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
     match v {
         Value::String(s) => {
             super::fields::check_len(s, path, limits)?;
-            push_with_breaks(&mut rt, s, false, false, None);
+            push_with_breaks(&mut rt, &decode_char_refs(s, false), false, false, None);
         }
         Value::Array(pieces) => {
             check_count(pieces.len(), path, limits.max_blocks)?;
@@ -178,7 +336,7 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
                 match piece {
                     Value::String(s) => {
                         super::fields::check_len(s, &p, limits)?;
-                        push_with_breaks(&mut rt, s, false, false, None);
+                        push_with_breaks(&mut rt, &decode_char_refs(s, false), false, false, None);
                     }
                     Value::Object(_) => {
                         let o = Obj::new(piece, p, limits)?;
@@ -190,7 +348,8 @@ pub(crate) fn rich_text(v: &Value, path: &str, limits: &Limits) -> Result<RichTe
                         let href = o.str_opt("href")?.and_then(safe_link);
                         let strong = o.bool_opt("strong")?.unwrap_or(false);
                         let em = o.bool_opt("em")?.unwrap_or(false);
-                        push_with_breaks(&mut rt, text, strong, em, href.as_deref());
+                        let text = decode_char_refs(text, false);
+                        push_with_breaks(&mut rt, &text, strong, em, href.as_deref());
                     }
                     _ => return Err(wrong_type(p, "a string or an object")),
                 }
@@ -210,7 +369,7 @@ pub(crate) fn parse_publisher(p: &Obj<'_>) -> Result<Publisher, LoadError> {
         for (i, v) in raw.iter().enumerate() {
             let l = Obj::new(v, index_path(&links_path, i), p.limits())?;
             let text = l.str_req("text")?;
-            let Some(text) = non_blank(text) else {
+            let Some(text) = non_blank(&decode_char_refs(text, false)) else {
                 return Err(invalid(l.at("text"), "must not be empty"));
             };
             links.push(FooterLink {
@@ -368,5 +527,62 @@ mod tests {
         let p = a.publisher.unwrap();
         assert_eq!(p.postcode.as_deref(), Some("721000"));
         assert_eq!(p.links[0].href, None);
+    }
+
+    #[test]
+    fn the_version_1_additions() {
+        let v = json!({"format": "article-reader", "version": 1, "title": "t", "blocks": [
+            {"type": "code", "text": "\nfn f() {\n    1\n}\n", "lang": "rust"},
+            {"type": "rule"},
+            {"type": "table", "caption": "c", "rows": [
+                [{"text": "h", "header": true, "scope": "col", "colspan": 2}],
+                ["a", {"text": ["b", {"text": "!", "strong": true}], "rowspan": 3}]]},
+            {"type": "definitions", "items": [{"term": "T", "details": ["d1", "d2"]}]},
+            {"type": "embed", "kind": "video", "url": "https://v.example/1", "title": "V"},
+            {"type": "embed", "url": "javascript:alert(1)"},
+            {"type": "attachments", "items": [{"url": "/f/a.pdf", "name": "A"}, {"url": "/b"}]}
+        ]});
+        let a = parse_json(v).unwrap();
+        assert_eq!(a.blocks.len(), 6);
+        assert_eq!(
+            a.blocks[0],
+            Block::Code {
+                text: "fn f() {\n    1\n}".into(),
+                lang: Some("rust".into())
+            }
+        );
+        assert_eq!(a.blocks[1], Block::Rule);
+        let Block::Table(t) = &a.blocks[2] else {
+            panic!()
+        };
+        assert_eq!(t.caption.as_ref().unwrap().plain, "c");
+        assert!(t.rows[0][0].header && t.rows[0][0].colspan == 2);
+        assert_eq!(t.rows[0][0].scope.as_deref(), Some("col"));
+        assert_eq!(
+            (t.rows[1][1].text.plain.as_str(), t.rows[1][1].rowspan),
+            ("b!", 3)
+        );
+        let Block::Definitions(ds) = &a.blocks[3] else {
+            panic!()
+        };
+        assert_eq!(
+            ds.iter().map(|d| d.term).collect::<Vec<_>>(),
+            [true, false, false]
+        );
+        assert!(matches!(&a.blocks[4], Block::Embed(e) if e.kind == EmbedKind::Video));
+        let Block::Attachments(f) = &a.blocks[5] else {
+            panic!()
+        };
+        assert_eq!((f[0].kind.as_str(), f[0].name.as_str()), ("pdf", "A"));
+        assert_eq!((f[1].kind.as_str(), f[1].name.as_str()), ("file", "/b"));
+        let bad = json!({"format": "article-reader", "version": 1, "title": "t", "blocks": [
+            {"type": "table", "rows": [[{"text": "x", "colspan": 0}]]}]});
+        assert_eq!(
+            parse_json(bad).unwrap_err(),
+            invalid(
+                "blocks[0].rows[0][0].colspan",
+                "must be a whole number from 1"
+            )
+        );
     }
 }

@@ -4,19 +4,35 @@
 
 use super::tokenizer::Token;
 use crate::core::error::LoadError;
-use crate::core::format::text::trim_end_spaces;
-use crate::core::format::Limits;
-use crate::core::model::{Block, RichText};
+use crate::core::limits::Limits;
+use crate::core::model::{Attachment, Block, Definition, EmbedKind, RichText, Script};
+use crate::core::text::trim_end_spaces;
 use crate::core::url::safe_link;
 
 use super::blocks::finish_item;
+use super::code::{language_of, opens_gutter};
+use super::table::script_of;
+
+/// How many tables deep a layout table is read again to find data tables
+/// inside it; deeper tables only separate paragraphs. (Each level re-reads
+/// its tokens once, so this bounds the work.)
+pub(super) const MAX_TABLE_NESTING: usize = 4;
+
+/// An element whose tokens are kept until its end tag, then read whole: a
+/// `table` (data or layout?) or a `pre` (code).
+pub(super) struct Recording {
+    pub(super) name: &'static str,
+    pub(super) depth: usize,
+    pub(super) tokens: Vec<Token<'static>>,
+    /// For a `pre`: the language its class names.
+    pub(super) lang: Option<String>,
+}
 
 /// Elements that only separate paragraphs.
 const LAYOUT: &[&str] = &[
-    "address", "article", "aside", "body", "caption", "center", "dd", "details", "dialog", "dir",
-    "div", "dl", "dt", "fieldset", "footer", "form", "header", "hgroup", "hr", "html", "legend",
-    "main", "menu", "nav", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr",
+    "address", "article", "aside", "body", "caption", "center", "details", "dialog", "dir", "div",
+    "fieldset", "footer", "form", "header", "hgroup", "html", "legend", "main", "menu", "nav", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
 ];
 
 /// The block whose text is being collected (at most one: the model does
@@ -37,6 +53,11 @@ pub(super) enum Container {
     Quote {
         depth: usize,
         text: RichText,
+    },
+    Definitions {
+        depth: usize,
+        items: Vec<Definition>,
+        current: Option<Definition>,
     },
 }
 
@@ -64,8 +85,24 @@ pub(super) struct Builder<'l> {
     em: usize,
     /// Open `<a>`s; `None` for one without an allowed `href`.
     links: Vec<Option<String>>,
-    /// Inside `svg`/`math`/`template`: (name, depth); everything is dropped.
+    /// Inside `svg`/`math`/`template` or a line-number gutter: (name,
+    /// depth); everything is dropped.
     skip: Option<(String, usize)>,
+    sup: usize,
+    sub: usize,
+    pub(super) record: Option<Recording>,
+    pub(super) replay_depth: usize,
+    /// Links to files, gathered for the attachments list.
+    pub(super) attachments: Vec<Attachment>,
+    /// The attachment link being read: (url, its text so far, link depth).
+    file_link: Option<(String, String, usize)>,
+    /// A `video`/`audio` without `src`, waiting for its `<source>`.
+    pub(super) media: Option<(EmbedKind, Option<String>)>,
+    /// Inside `<noscript>`: only images count (the copy of a lazy image
+    /// for readers without scripts; its text is a "turn on JavaScript").
+    pub(super) noscript: usize,
+    /// Images met inside a heading or caption, placed after it.
+    pub(super) pending_images: Vec<Block>,
 }
 
 fn is_html_space(c: char) -> bool {
@@ -80,6 +117,7 @@ pub(super) fn push_collapsed(
     strong: bool,
     em: bool,
     href: Option<&str>,
+    script: Option<Script>,
 ) {
     let mut out = String::with_capacity(text.len());
     let mut prev_space = sink.plain.is_empty() || sink.plain.ends_with([' ', '\n']);
@@ -94,7 +132,7 @@ pub(super) fn push_collapsed(
             prev_space = false;
         }
     }
-    sink.push(&out, strong, em, href);
+    sink.push_script(&out, strong, em, href, script);
 }
 
 /// A line break between block-ish parts of one block, never doubled.
@@ -118,6 +156,15 @@ impl<'l> Builder<'l> {
             em: 0,
             links: Vec::new(),
             skip: None,
+            sup: 0,
+            sub: 0,
+            record: None,
+            replay_depth: 0,
+            attachments: Vec::new(),
+            file_link: None,
+            media: None,
+            noscript: 0,
+            pending_images: Vec::new(),
         }
     }
 
@@ -141,9 +188,17 @@ impl<'l> Builder<'l> {
     }
 
     /// Where text goes now.
-    fn sink(&mut self) -> &mut RichText {
+    pub(super) fn sink(&mut self) -> &mut RichText {
         match &mut self.container {
             Container::Heading { text, .. } | Container::Quote { text, .. } => text,
+            Container::Definitions { current, .. } => {
+                &mut current
+                    .get_or_insert_with(|| Definition {
+                        term: false,
+                        text: RichText::default(),
+                    })
+                    .text
+            }
             // Text in a list outside any `<li>` starts an item, as it would
             // show as a line of its own.
             Container::List { item, .. } => item.get_or_insert_with(RichText::default),
@@ -172,11 +227,38 @@ impl<'l> Builder<'l> {
             }
             return Ok(());
         }
+        if let Some(rec) = &mut self.record {
+            match &token {
+                Token::Start { name, .. } if name == rec.name => rec.depth += 1,
+                Token::End { name } if name == rec.name => {
+                    rec.depth -= 1;
+                    if rec.depth == 0 {
+                        let rec = self.record.take().expect("recording");
+                        return self.finish_record(rec);
+                    }
+                }
+                _ => {}
+            }
+            rec.tokens.push(token.into_owned());
+            return Ok(());
+        }
+        if self.noscript > 0 {
+            match &token {
+                Token::Start { name, .. } if name == "img" => self.image(&token)?,
+                Token::End { name } if name == "noscript" => self.noscript -= 1,
+                _ => {}
+            }
+            return Ok(());
+        }
         match &token {
             Token::Text(s) => {
                 let (strong, em) = (self.strong > 0, self.em > 0);
+                let script = script_of(self.sup, self.sub);
                 let href = self.links.last().cloned().flatten();
-                push_collapsed(self.sink(), s, strong, em, href.as_deref());
+                if let Some((_, text, _)) = &mut self.file_link {
+                    text.push_str(s);
+                }
+                push_collapsed(self.sink(), s, strong, em, href.as_deref(), script);
                 Ok(())
             }
             Token::Start {
@@ -192,8 +274,22 @@ impl<'l> Builder<'l> {
         self_closing: bool,
         token: &Token<'_>,
     ) -> Result<(), LoadError> {
+        if opens_gutter(token) {
+            self.skip = Some((name.to_owned(), 1));
+            return Ok(());
+        }
         match name {
             "svg" | "math" if !self_closing => self.skip = Some((name.to_owned(), 1)),
+            "table" if self.replay_depth < MAX_TABLE_NESTING => self.start_recording("table", None),
+            "pre" => self.start_recording("pre", language_of(token)),
+            "hr" => self.rule()?,
+            "dl" => self.open_definitions()?,
+            "dt" | "dd" => self.definition(name == "dt")?,
+            "sup" => self.sup += 1,
+            "sub" => self.sub += 1,
+            "video" | "audio" | "iframe" | "embed" | "object" | "source" => {
+                self.media(name, token)?
+            }
             "template" => self.skip = Some((name.to_owned(), 1)),
             "h1" | "h2" => self.open_heading(2)?,
             "h3" => self.open_heading(3)?,
@@ -210,15 +306,34 @@ impl<'l> Builder<'l> {
             "blockquote" => self.open_quote()?,
             "figure" => self.open_figure()?,
             "figcaption" => self.open_caption()?,
-            "img" => self.image(token.attr("src"), token.attr("alt"))?,
+            "img" => self.image(token)?,
+            "noscript" => self.noscript += 1,
             "br" => self.line_break(),
             "strong" | "b" => self.strong += 1,
             "em" | "i" => self.em += 1,
-            "a" => self.links.push(token.attr("href").and_then(safe_link)),
+            "a" => {
+                let href = token.attr("href").and_then(safe_link);
+                if let Some(h) = href
+                    .as_deref()
+                    .filter(|h| Attachment::from_link(h, "").is_some())
+                {
+                    self.file_link = Some((h.to_owned(), String::new(), self.links.len() + 1));
+                }
+                self.links.push(href);
+            }
             n if LAYOUT.contains(&n) => self.boundary()?,
             _ => {}
         }
         Ok(())
+    }
+
+    fn start_recording(&mut self, name: &'static str, lang: Option<String>) {
+        self.record = Some(Recording {
+            name,
+            depth: 1,
+            tokens: Vec::new(),
+            lang,
+        });
     }
 
     fn end(&mut self, name: &str) -> Result<(), LoadError> {
@@ -270,8 +385,22 @@ impl<'l> Builder<'l> {
             "strong" | "b" => self.strong = self.strong.saturating_sub(1),
             "em" | "i" => self.em = self.em.saturating_sub(1),
             "a" => {
+                if self
+                    .file_link
+                    .as_ref()
+                    .is_some_and(|(_, _, depth)| *depth == self.links.len())
+                {
+                    if let Some((url, text, _)) = self.file_link.take() {
+                        self.add_attachments(Attachment::from_link(&url, &text));
+                    }
+                }
                 self.links.pop();
             }
+            "sup" => self.sup = self.sup.saturating_sub(1),
+            "sub" => self.sub = self.sub.saturating_sub(1),
+            "video" | "audio" => self.media = None,
+            "dl" => self.close_definitions()?,
+            "dt" | "dd" => self.finish_definition(),
             // Browsers read `</br>` as `<br>`.
             "br" => self.line_break(),
             n if LAYOUT.contains(&n) => self.boundary()?,
@@ -293,6 +422,12 @@ impl<'l> Builder<'l> {
             }
             Container::Quote { text, .. } => {
                 soft_break(text);
+                Ok(())
+            }
+            Container::Definitions { current, .. } => {
+                if let Some(d) = current {
+                    soft_break(&mut d.text);
+                }
                 Ok(())
             }
             Container::None => match &mut self.figure {

@@ -22,6 +22,37 @@ fn texts(blocks: &[Block]) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join("|"),
             Block::Image { src, .. } => format!("img:{src}"),
+            Block::Code { text, .. } => format!("code:{text}"),
+            Block::Rule => "hr".into(),
+            Block::Table(t) => format!(
+                "table:{}",
+                t.rows
+                    .iter()
+                    .map(|r| r
+                        .iter()
+                        .map(|c| c.text.plain.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ),
+            Block::Definitions(ds) => ds
+                .iter()
+                .map(|d| format!("{}{}", if d.term { "dt:" } else { "dd:" }, d.text.plain))
+                .collect::<Vec<_>>()
+                .join("|"),
+            Block::Embed(e) => format!(
+                "embed:{:?}:{}:{}",
+                e.kind,
+                e.url,
+                e.title.as_deref().unwrap_or("")
+            ),
+            Block::Original { url } => format!("original:{url}"),
+            Block::Attachments(files) => files
+                .iter()
+                .map(|f| format!("{}={}", f.kind, f.name))
+                .collect::<Vec<_>>()
+                .join("|"),
         })
         .collect()
 }
@@ -137,10 +168,10 @@ fn images_figures_and_captions() {
         panic!()
     };
     assert_eq!(c.plain, "图为现场");
-    // Images cannot sit inside text blocks.
+    // An image in a list item splits the list around it.
     assert_eq!(
         texts(&html(r#"<ul><li>a<img src="/x.png"></li></ul>"#)),
-        ["a"]
+        ["a", "img:/x.png"]
     );
 }
 
@@ -152,7 +183,8 @@ fn script_style_and_foreign_content_are_dropped() {
          <math><mi>x</mi></math><template><p>t</p></template><svg/>f\
          <iframe src=x>i</iframe><noscript>n</noscript><textarea>ta</textarea>g",
     );
-    assert_eq!(texts(&b), ["ab", "fg"]);
+    // The iframe's content goes; the iframe itself is a link card.
+    assert_eq!(texts(&b), ["ab", "f", "embed:Page:x:", "g"]);
 }
 
 #[test]
@@ -184,4 +216,153 @@ fn too_many_blocks_is_a_limit_error() {
             .len(),
         3
     );
+}
+
+#[test]
+fn data_tables_become_tables_and_layout_tables_do_not() {
+    let b = html("<p>前</p><table><tr><th>姓名</th><th>单位</th></tr><tr><td>张三</td><td>宝鸡</td></tr></table><p>后</p>");
+    assert_eq!(texts(&b), ["前", "table:姓名,单位/张三,宝鸡", "后"]);
+    // A page laid out in a table reads as if the table were not there,
+    // and a data table inside it is still found.
+    let b = html("<table><tr><td><h2>标题</h2><p>正文</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>");
+    assert_eq!(texts(&b), ["标题", "正文", "table:a,b"]);
+    // A table (or code) inside a list item splits the list around it.
+    let b = html(
+        "<ul><li>x<table><tr><td>a</td><td>b</td></tr></table></li><li>y<pre>c</pre></li></ul>",
+    );
+    assert_eq!(texts(&b), ["x", "table:a,b", "y", "code:c"]);
+    // Deep nesting is bounded and loses no text.
+    let deep = "<table><tr><td><p>t</p>".repeat(50) + "<b>end</b>";
+    assert_eq!(texts(&html(&deep)).concat().matches('t').count(), 50);
+}
+
+#[test]
+fn code_keeps_whitespace_and_loses_gutters() {
+    let b = html("<p>x</p><pre class=\"language-py\">\ndef f():\n    return 1\n</pre>");
+    assert_eq!(
+        b[1],
+        Block::Code {
+            text: "def f():\n    return 1".into(),
+            lang: Some("py".into())
+        }
+    );
+    // Hexo: figure.highlight > table > td.gutter + td.code
+    let hexo = r#"<figure class="highlight js"><table><tr><td class="gutter"><pre><span class="line">1</span><br><span class="line">2</span><br></pre></td><td class="code"><pre><span class="line"><span class="keyword">let</span> a;</span><br><span class="line">a = 1;</span><br></pre></td></tr></table></figure>"#;
+    assert_eq!(texts(&html(hexo)), ["code:let a;\na = 1;"]);
+    // Hugo: table.lntable with a numbers column
+    let hugo = r#"<div class="highlight"><div class="chroma"><table class="lntable"><tr><td class="lntd"><pre class="chroma"><code><span class="lnt">1
+</span><span class="lnt">2
+</span></code></pre></td><td class="lntd"><pre class="chroma"><code class="language-go" data-lang="go"><span class="line"><span class="cl">x := 1
+</span></span><span class="line"><span class="cl">y := 2
+</span></span></code></pre></td></tr></table></div></div>"#;
+    assert_eq!(
+        html(hugo),
+        [Block::Code {
+            text: "x := 1\ny := 2".into(),
+            lang: Some("go".into())
+        }]
+    );
+}
+
+#[test]
+fn rules_definitions_sup_sub() {
+    let b = html("<p>a</p><hr><dl><dt>术语</dt><dd>解释<br>二</dd><dd>又</dd></dl><p>H<sub>2</sub>O x<sup>2</sup></p>");
+    assert_eq!(
+        texts(&b),
+        ["a", "hr", "dt:术语|dd:解释\n二|dd:又", "H2O x2"]
+    );
+    let Block::Paragraph(p) = &b[3] else { panic!() };
+    let scripts: Vec<_> = p.spans.iter().map(|s| s.script).collect();
+    use crate::core::model::Script;
+    assert_eq!(
+        scripts,
+        [None, Some(Script::Sub), None, Some(Script::Super)]
+    );
+}
+
+#[test]
+fn embeds_are_link_cards() {
+    let b = html(concat!(
+        r#"<iframe src="https://www.youtube.com/embed/x" title="Talk"></iframe>"#,
+        r#"<video controls><source src="/v.mp4" type="video/mp4"></video>"#,
+        r#"<audio src="https://x.org/a.mp3"></audio>"#,
+        r#"<iframe src="javascript:alert(1)"></iframe><iframe src="https://maps.example/m"></iframe>"#,
+    ));
+    assert_eq!(
+        texts(&b),
+        [
+            "embed:Video:https://www.youtube.com/embed/x:Talk",
+            "embed:Video:/v.mp4:",
+            "embed:Audio:https://x.org/a.mp3:",
+            "embed:Page:https://maps.example/m:"
+        ]
+    );
+    let Block::Embed(e) = &b[0] else { panic!() };
+    assert_eq!(e.host(), Some("www.youtube.com"));
+}
+
+#[test]
+fn attachments_are_gathered_once() {
+    let b = html(concat!(
+        r#"<p>附件:<a href="/files/2024%E5%90%8D%E5%8D%95.xlsx">2024年名单</a></p>"#,
+        r#"<table><tr><td>1</td><td><a href="https://x.gov.cn/a.PDF?v=1">通知</a></td></tr></table>"#,
+        r#"<p><a href="/files/2024%E5%90%8D%E5%8D%95.xlsx">again</a> <a href="/b.zip"></a> <a href="/page.html">no</a></p>"#,
+    ));
+    let Some(Block::Attachments(files)) = b.last() else {
+        panic!("{b:?}")
+    };
+    let got: Vec<_> = files
+        .iter()
+        .map(|f| (f.kind.as_str(), f.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("xlsx", "2024年名单"), ("pdf", "通知"), ("zip", "b.zip")]
+    );
+}
+
+#[test]
+fn images_wherever_they_stand() {
+    let gif = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==";
+    let b = html(&format!(
+        concat!(
+            r#"<ol><li>一<img src="/1.png">二</li><li>三</li></ol>"#,
+            r#"<p>line<br><img src="{gif}" data-src="/2.jpg" width="640" height="480"></p>"#,
+            r#"<p><a href="/big.jpg"><img src="/3.jpg" alt="a"></a></p>"#,
+            r#"<h2>标题<img src="/4.png"></h2>"#,
+            r#"<table><tr><td><img srcset="/5-400.jpg 400w, /5-800.jpg 800w"></td><td>x</td></tr></table>"#,
+            r#"<img src="/pixel.gif" width="1" height="1"><img src="{gif}">"#,
+            r#"<img class="lazy" src="{gif}" data-original="/6.jpg"><noscript><img src="/6.jpg"></noscript>"#,
+            r#"<noscript><img src="/7.jpg">请启用 JavaScript</noscript>"#,
+            r#"<blockquote>q<img src="/8.png">r</blockquote>"#,
+        ),
+        gif = gif
+    ));
+    assert_eq!(
+        texts(&b),
+        [
+            "一",
+            "img:/1.png",
+            "二|三",
+            "line",
+            "img:/2.jpg",
+            "img:/3.jpg",
+            "标题",
+            "img:/4.png",
+            "table:,x",
+            "img:/5-800.jpg",
+            "img:/6.jpg",
+            "img:/7.jpg",
+            "q",
+            "img:/8.png",
+            "r"
+        ]
+    );
+    assert!(matches!(
+        &b[4],
+        Block::Image {
+            size: Some((640, 480)),
+            ..
+        }
+    ));
 }

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::entities::decode_char_refs;
+use crate::core::entities::decode_char_refs;
 
 /// Elements whose content is not markup and is dropped whole. (`title` and
 /// `textarea` are RCDATA in browsers; their text is not article text either.)
@@ -22,7 +22,6 @@ const RAW_TEXT: &[&str] = &[
     "title",
     "xmp",
     "iframe",
-    "noscript",
     "noembed",
     "noframes",
     "plaintext",
@@ -45,6 +44,29 @@ pub(crate) enum Token<'a> {
 }
 
 impl Token<'_> {
+    /// The same token, owning its text (to be kept past the input).
+    pub(crate) fn into_owned(self) -> Token<'static> {
+        match self {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => Token::Start {
+                name,
+                attrs,
+                self_closing,
+            },
+            Token::End { name } => Token::End { name },
+            Token::Text(t) => Token::Text(Cow::Owned(t.into_owned())),
+        }
+    }
+
+    /// True when the `class` attribute of a start tag lists one of `names`.
+    pub(crate) fn has_class(&self, names: &[&str]) -> bool {
+        self.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|k| names.contains(&k)))
+    }
+
     /// The value of attribute `name` of a start tag.
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         match self {

@@ -100,3 +100,55 @@ fn single_statistic_and_missing_headline() {
     assert_eq!(read(&v).unwrap_err(), missing("headline"));
     assert!(find_article(&json!({"@type": "Recipe"}), "").is_none());
 }
+
+#[test]
+fn every_article_subtype_type_arrays_and_pages() {
+    let l = Limits::default();
+    for t in [
+        json!("SocialMediaPosting"),
+        json!("https://schema.org/DiscussionForumPosting"),
+        json!("schema:LiveBlogPosting"),
+        json!("TechArticle"),
+        json!(["Thing", "ScholarlyArticle"]),
+    ] {
+        let v = json!({"@type": t, "headline": "h"});
+        assert!(find_article(&v, "").is_some(), "{t:?}");
+    }
+    assert!(find_article(&json!({"@type": "Person", "headline": "h"}), "").is_none());
+    assert!(find_article(&json!({"@type": [], "headline": "h"}), "").is_none());
+    let page = json!({"@type": "WebPage", "mainEntity": {"@type": "Article", "headline": "main"}});
+    let found = find_article(&page, "").unwrap();
+    assert_eq!(found.path, "mainEntity");
+    assert_eq!(parse(&found, &l, 0).unwrap().title, "main");
+    let page = json!({"@type": "WebPage", "name": "p", "articleBody": "正文"});
+    assert_eq!(
+        parse(&find_article(&page, "").unwrap(), &l, 0)
+            .unwrap()
+            .blocks
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn article_body_markup_goes_through_the_allowlist() {
+    let l = Limits::default();
+    for body in [
+        "<p class=\"FirstParagraph\">Uno &oacute;</p><p>Dos<script>x</script></p>",
+        "&lt;p class=&quot;FirstParagraph&quot;&gt;Uno &amp;oacute;&lt;/p&gt;&lt;p&gt;Dos&lt;/p&gt;",
+    ] {
+        let v = json!({"@type": "NewsArticle", "headline": "h", "articleBody": body});
+        let a = parse(&find_article(&v, "").unwrap(), &l, 0).unwrap();
+        let texts: Vec<_> = a
+            .blocks
+            .iter()
+            .flat_map(|b| b.rich_texts())
+            .map(|t| t.plain.as_str())
+            .collect();
+        assert_eq!(texts, ["Uno ó", "Dos"], "{body}");
+    }
+    // Prose with a "<" is not markup.
+    let v = json!({"@type": "NewsArticle", "headline": "h", "articleBody": "a < b\nc <3"});
+    let a = parse(&find_article(&v, "").unwrap(), &l, 0).unwrap();
+    assert_eq!(a.blocks.len(), 2);
+}

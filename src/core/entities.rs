@@ -1,75 +1,17 @@
-//! HTML character references (`&amp;`, `&#x4E2D;`, `&#20013;`).
+//! HTML character references (`&amp;`, `&#x4E2D;`, `&#20013;`), shared by
+//! the HTML tokenizer and the URL policy (a leaf module: both use it).
 //!
-//! Only a small named table is carried (a full one is ~2,000 entries and
-//! would weigh on the wasm): the common text entities, plus the punctuation
-//! names (`&colon;`, `&Tab;`, `&NewLine;` …) that are used to smuggle
-//! `javascript:` past naive filters, so the URL policy sees what a browser
-//! would see. Unknown names are left as written.
+//! Named references follow the WHATWG table (see `table.rs`): native builds
+//! carry all of it; the wasm build carries every legacy name and the common
+//! ones, and decodes the rest once the loader has fetched `entities.bin` and
+//! handed it to [`install`] (ask [`needs_full_table`] whether a document
+//! needs it). Unknown names are left as written.
+
+mod table;
+
+pub use table::{full_table_loaded, install};
 
 use std::borrow::Cow;
-
-/// (name, text, recognised without a trailing `;`). The last flag follows
-/// the HTML standard's legacy list: `&amp` and `&nbsp` work without `;`.
-const NAMED: &[(&str, &str, bool)] = &[
-    ("amp", "&", true),
-    ("AMP", "&", true),
-    ("lt", "<", true),
-    ("LT", "<", true),
-    ("gt", ">", true),
-    ("GT", ">", true),
-    ("quot", "\"", true),
-    ("QUOT", "\"", true),
-    ("nbsp", "\u{a0}", true),
-    ("copy", "©", true),
-    ("COPY", "©", true),
-    ("reg", "®", true),
-    ("REG", "®", true),
-    ("deg", "°", true),
-    ("middot", "·", true),
-    ("times", "×", true),
-    ("divide", "÷", true),
-    ("laquo", "«", true),
-    ("raquo", "»", true),
-    ("yen", "¥", true),
-    ("pound", "£", true),
-    ("cent", "¢", true),
-    ("sect", "§", true),
-    ("para", "¶", true),
-    ("shy", "\u{ad}", true),
-    ("apos", "'", false),
-    ("hellip", "…", false),
-    ("mdash", "—", false),
-    ("ndash", "–", false),
-    ("lsquo", "‘", false),
-    ("rsquo", "’", false),
-    ("ldquo", "“", false),
-    ("rdquo", "”", false),
-    ("bull", "•", false),
-    ("trade", "™", false),
-    ("euro", "€", false),
-    ("ensp", "\u{2002}", false),
-    ("emsp", "\u{2003}", false),
-    ("thinsp", "\u{2009}", false),
-    ("zwj", "\u{200d}", false),
-    ("zwnj", "\u{200c}", false),
-    ("colon", ":", false),
-    ("Tab", "\t", false),
-    ("NewLine", "\n", false),
-    ("lpar", "(", false),
-    ("rpar", ")", false),
-    ("sol", "/", false),
-    ("bsol", "\\", false),
-    ("num", "#", false),
-    ("excl", "!", false),
-    ("period", ".", false),
-    ("comma", ",", false),
-    ("semi", ";", false),
-    ("equals", "=", false),
-    ("quest", "?", false),
-    ("commat", "@", false),
-    ("percnt", "%", false),
-    ("lowbar", "_", false),
-];
 
 /// What `&#128;`…`&#159;` mean: the HTML standard maps them through
 /// windows-1252, as old Chinese CMSes still emit them for curly quotes.
@@ -112,31 +54,38 @@ pub fn decode_char_refs(s: &str, in_attribute: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Decodes the reference starting after a `&` at byte `i`; gives the text
-/// and the index after the reference, or `None` if it is not one.
-fn reference_at(b: &[u8], i: usize, in_attribute: bool) -> Option<(String, usize)> {
-    if b.get(i) == Some(&b'#') {
-        return numeric_at(b, i + 1);
-    }
+/// The run of ASCII letters and digits at `i` (a reference's name is at
+/// most 32 long: the longest in the table has 31 letters).
+fn name_at(b: &[u8], i: usize) -> &str {
     let mut end = i;
     while end < b.len() && end - i < 32 && b[end].is_ascii_alphanumeric() {
         end += 1;
     }
-    if end == i {
+    // ASCII only, so always UTF-8.
+    std::str::from_utf8(&b[i..end]).unwrap_or("")
+}
+
+/// Decodes the reference starting after a `&` at byte `i`; gives the text
+/// and the index after the reference, or `None` if it is not one. Per the
+/// standard, the longest name that matches wins: a name written with `;`,
+/// else the longest legacy name that prefixes what follows (`&notin`
+/// without `;` is `¬in`).
+fn reference_at(b: &[u8], i: usize, in_attribute: bool) -> Option<(String, usize)> {
+    if b.get(i) == Some(&b'#') {
+        return numeric_at(b, i + 1);
+    }
+    let name = name_at(b, i);
+    if name.is_empty() {
         return None;
     }
-    let name = std::str::from_utf8(&b[i..end]).ok()?;
-    if b.get(end) == Some(&b';') {
-        if let Some((_, text, _)) = NAMED.iter().find(|(n, _, _)| *n == name) {
-            return Some(((*text).to_owned(), end + 1));
+    let table = table::current();
+    if b.get(i + name.len()) == Some(&b';') {
+        if let Some(text) = table.exact(name) {
+            return Some((text.to_owned(), i + name.len() + 1));
         }
     }
-    // Without ';': the longest legacy name that prefixes what follows.
-    let (n, text, _) = NAMED
-        .iter()
-        .filter(|(n, _, legacy)| *legacy && name.starts_with(n))
-        .max_by_key(|(n, _, _)| n.len())?;
-    let after = i + n.len();
+    let (legacy, text) = table.legacy_prefix(name)?;
+    let after = i + legacy.len();
     if in_attribute {
         if let Some(&c) = b.get(after) {
             if c.is_ascii_alphanumeric() || c == b'=' {
@@ -144,7 +93,23 @@ fn reference_at(b: &[u8], i: usize, in_attribute: bool) -> Option<(String, usize
             }
         }
     }
-    Some(((*text).to_owned(), after))
+    Some((text.to_owned(), after))
+}
+
+/// True when `s` has a named reference written with `;` that the
+/// compiled-in common names do not know, so decoding it right needs the
+/// whole table ([`install`]). Unknown names count too (`&bogus;`): only the
+/// whole table can tell. Cheap enough to run on a whole document's JSON.
+pub fn needs_full_table(s: &str) -> bool {
+    !full_table_loaded() && has_name_unknown_to(s, table::common())
+}
+
+fn has_name_unknown_to(s: &str, table: &table::Table) -> bool {
+    let b = s.as_bytes();
+    s.match_indices('&').any(|(i, _)| {
+        let name = name_at(b, i + 1);
+        !name.is_empty() && b.get(i + 1 + name.len()) == Some(&b';') && table.exact(name).is_none()
+    })
 }
 
 fn numeric_at(b: &[u8], mut i: usize) -> Option<(String, usize)> {
@@ -212,6 +177,33 @@ mod tests {
         assert_eq!(decode_char_refs("?a=1&copy=2", true), "?a=1&copy=2");
         assert_eq!(decode_char_refs("?a=1&copy", true), "?a=1©");
         assert_eq!(decode_char_refs("&hellip", false), "&hellip");
+        assert_eq!(d("&notin;&notit;&not"), "∉¬it;¬");
+        assert_eq!(d("caf&eacute cr&egrave;me"), "café crème");
+        assert_eq!(
+            decode_char_refs("?x=1&not=2&eacutez", true),
+            "?x=1&not=2&eacutez"
+        );
+    }
+
+    #[test]
+    fn the_whole_table_decodes() {
+        assert_eq!(
+            d("&oacute;&NotNestedGreaterGreater;&bigstar;&ThickSpace;"),
+            "ó\u{2AA2}\u{338}★\u{205F}\u{200A}"
+        );
+        assert_eq!(d("&Oacute&bogus;&amp"), "Ó&bogus;&");
+    }
+
+    #[test]
+    fn tells_when_the_whole_table_is_needed() {
+        // Native builds carry the table, so nothing is ever needed here.
+        assert!(!needs_full_table("&bigstar;"));
+        let common = table::common();
+        assert!(has_name_unknown_to("a &bigstar; b", common));
+        assert!(has_name_unknown_to("&bogus;", common));
+        for fine in ["&mdash; &eacute &#8216; & &; &amp;", "\\u0026x", ""] {
+            assert!(!has_name_unknown_to(fine, common), "{fine}");
+        }
     }
 
     #[test]
