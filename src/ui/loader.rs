@@ -13,7 +13,8 @@ use web_sys::{AbortController, ReadableStreamDefaultReader, RequestInit, Respons
 use yew::UseReducerDispatcher;
 
 use super::state::{Action, State};
-use crate::core::{parse_document, Limits, LoadError};
+use crate::core::format::parse_document_from;
+use crate::core::{Limits, LoadError};
 
 /// How long a fetch may take before it is abandoned.
 const TIMEOUT_MS: u32 = 15_000;
@@ -121,7 +122,9 @@ async fn fetch(
     let bytes = read_capped(&response, limits.max_bytes)
         .await
         .map_err(|e| e.unwrap_or_else(network))?;
-    parse_document(&bytes, limits)
+    // Relative URLs in the document resolve against where it came from
+    // (after redirects), never against the page hosting the reader.
+    parse_document_from(&bytes, limits, Some(&response.url()))
 }
 
 /// Reads the body chunk by chunk and stops, cancelling the download, as
