@@ -14,6 +14,8 @@ mod hooks;
 mod loader;
 mod meta_line;
 mod options;
+#[cfg(not(target_arch = "wasm32"))]
+mod plain_article;
 mod progress;
 mod rich_text;
 mod scroll;
@@ -26,3 +28,6 @@ mod toolbar;
 
 pub use app::Reader;
 pub use options::{ReaderEvent, ReaderProps, Source, Theme};
+#[cfg(not(target_arch = "wasm32"))]
+pub use plain_article::{PlainDocument, PlainDocumentProps};
+pub use state::Shared;
