@@ -9,10 +9,17 @@ use crate::core::Document;
 /// filled in. The shipped JS starts the reader after the first paint
 /// (`standalone-early.js`, which also applies a stored text size first).
 pub fn page(doc: &Document, element: &str, opts: &RenderOptions) -> String {
-    let (title, site, lang) = match doc {
-        Document::Article(a) => (&a.title, a.site.as_ref(), a.lang.as_deref()),
-        Document::Collection(c) => (&c.title, c.site.as_ref(), None),
+    let (title, site, lang, summary) = match doc {
+        Document::Article(a) => (
+            &a.title,
+            a.site.as_ref(),
+            a.lang.as_deref(),
+            a.lead.as_ref().map(|l| l.plain.as_str()),
+        ),
+        Document::Collection(c) => (&c.title, c.site.as_ref(), None, c.description.as_deref()),
     };
+    // Search results show about this much of a description.
+    let description: String = summary.unwrap_or(title).chars().take(160).collect();
     let title = match site {
         Some(site) if !site.name.is_empty() => format!("{title} · {}", site.name),
         _ => title.clone(),
@@ -23,6 +30,7 @@ pub fn page(doc: &Document, element: &str, opts: &RenderOptions) -> String {
             ("{lang}", &escape_attr(lang.unwrap_or("zh-CN"))),
             ("{base}", &escape_attr(&opts.base)),
             ("{title}", &escape_text(&title)),
+            ("{description}", &escape_attr(description.trim())),
             ("{element}", element),
         ],
     )
