@@ -25,6 +25,9 @@ import { textSize } from '../src/settings.json';
     // Storage can throw (sandboxed frames); the default size is fine.
   }
 
+  // The app's files sit next to this script (`render --page --base URL`).
+  var script = document.currentScript;
+  var here = function (name) { return script ? new URL(name, script.src).href : name; };
   var started = false;
   function add(tag, attrs) {
     var el = document.createElement(tag);
@@ -34,10 +37,10 @@ import { textSize } from '../src/settings.json';
   function start() {
     if (started) return;
     started = true;
-    add('link', { rel: 'modulepreload', href: 'article-reader.js' });
-    add('link', { rel: 'modulepreload', href: 'article-reader-wasm.js' });
-    add('link', { rel: 'preload', href: 'article-reader-wasm_bg.wasm', as: 'fetch', type: 'application/wasm', crossorigin: '' });
-    add('script', { type: 'module', src: 'standalone.js' });
+    add('link', { rel: 'modulepreload', href: here('article-reader.js') });
+    add('link', { rel: 'modulepreload', href: here('article-reader-wasm.js') });
+    add('link', { rel: 'preload', href: here('article-reader-wasm_bg.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: '' });
+    add('script', { type: 'module', src: here('standalone.js') });
   }
   // Nothing prerendered will show (another document, a hidden tab): start
   // now. Otherwise start when the first contentful paint is done.

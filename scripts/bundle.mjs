@@ -41,11 +41,13 @@ const settingsWithoutNotes = {
 };
 
 /** CSS derived from the text size steps: the reader's scale per step, and
- * the standalone page's prerendered copy at the stored step. */
+ * a server-rendered reader's before hydration (the stored step, else its
+ * own), with the host page's rule for the stored step. */
 function stepRules() {
   const { scales } = settings.textSize;
   return {
-    'article-reader.css': scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}`).join('\n'),
+    'article-reader.css': scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}\n`
+      + `.ar-prerendered .ar-step-${i}{--ar-scale:var(--ar-prerender-scale,${f})}`).join('\n'),
     'page.css': scales.map((f, i) => `html[data-ar-step="${i}"] article-reader{--ar-prerender-scale:${f}}`).join('\n'),
   };
 }

@@ -1,66 +1,45 @@
-// Trunk post-build hook: prerenders the standalone page's seed article into
-// index.html as a declarative shadow root, so the title and first screen
-// paint as fast as a static page. The markup is the real widget's own DOM,
-// rendered by the built wasm in headless Chromium, so it cannot drift from
-// what the app renders; the app replaces it once it has mounted.
+// Trunk post-build hook: bundles the shipped JS and CSS, then server-renders
+// the seed article with the native renderer (`article-reader render`, Yew's
+// own SSR of the same components the wasm runs), so building needs no
+// browser:
+//   - dist/index.html: the standalone page (`render --page`); the wasm
+//     hydrates its reader in place after the first paint;
+//   - dist/demo/portal-rendered.html: demo/portal.html with the embed
+//     fragment (`render --fragment`) in place of `<article-reader src>`.
 //   TRUNK_STAGING_DIR=dist node scripts/prerender.mjs
-import { existsSync } from 'node:fs';
+// AR_RENDER_BIN: a built `article-reader` to use instead of `cargo run`.
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { serveStatic } from './static-server.mjs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const SEED = join(root, 'content/seed-article.json');
 
-// First what every build needs, prerendered or not: the shipped JS and CSS
-// bundled and minified (so the prerender runs, and thereby checks, exactly what
-// ships), and Trunk's leftover (empty) rust link gone from index.html.
 const { bundleDist } = await import('./bundle.mjs');
 await bundleDist(dir);
-const indexPath = join(dir, 'index.html');
-let html = (await readFile(indexPath, 'utf8')).replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
-await writeFile(indexPath, html);
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const MARKER = '<article-reader standalone></article-reader>';
 
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  chromium = null;
-}
-if (!chromium || !existsSync(chromiumPath)) {
-  console.warn('prerender: skipped (needs playwright-core and Chromium; run scripts/setup.sh)');
-  process.exit(0);
+/** `article-reader render …args`: the HTML it prints. Trunk runs this hook
+ * after its own cargo build, so a native build here does not contend. */
+function render(...args) {
+  const [cmd, pre] = process.env.AR_RENDER_BIN
+    ? [process.env.AR_RENDER_BIN, []]
+    : ['cargo', ['run', '--quiet', '--bin', 'article-reader', '--']];
+  // Trunk's environment points cargo at its wasm build; the renderer is native.
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('CARGO_BUILD_TARGET')) delete env[k];
+  return execFileSync(cmd, [...pre, 'render', SEED, ...args], { cwd: root, env, maxBuffer: 64 << 20 }).toString();
 }
 
-if (!html.includes(MARKER)) {
-  console.warn('prerender: skipped (no empty standalone element in index.html)');
-  process.exit(0);
-}
+const page = render('--page');
+await writeFile(join(dir, 'index.html'), page);
+console.log(`prerender: ${join(dir, 'index.html')} server-rendered (${page.length} bytes)`);
 
-const server = await serveStatic({ mounts: [['/', resolve(dir)]] });
-const { origin } = server;
-
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('h1'));
-  const shadow = await page.evaluate(() => {
-    const root = document.querySelector('article-reader').shadowRoot;
-    root.querySelector('.ar-host')?.classList.add('ar-prerendered');
-    return root.getHTML();
-  });
-  const markup = shadow.split(`${origin}/`).join('');
-  html = html.replace(MARKER,
-    `<article-reader standalone><template shadowrootmode="open">${markup}</template></article-reader>`);
-  await writeFile(indexPath, html);
-  console.log(`prerender: seed article written into ${indexPath} (${markup.length} bytes)`);
-} finally {
-  await browser.close();
-  server.close();
+const PORTAL_READER = '<article-reader id="reader" src="../seed-article.json"></article-reader>';
+const portal = await readFile(join(root, 'demo/portal.html'), 'utf8');
+if (portal.includes(PORTAL_READER)) {
+  const fragment = render('--fragment', '--base', '../').replace('<article-reader ', '<article-reader id="reader" ');
+  await writeFile(join(dir, 'demo/portal-rendered.html'), portal.replace(PORTAL_READER, fragment));
+  console.log(`prerender: ${join(dir, 'demo/portal-rendered.html')} with the server-rendered fragment`);
 }

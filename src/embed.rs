@@ -149,6 +149,22 @@ pub fn mount_reader(host: HtmlElement, container: Element, options: JsValue) -> 
     }
 }
 
+/// Takes over a reader that the server rendered into `container`
+/// (`article-reader render`): Yew hydrates the existing DOM in place, so
+/// nothing is replaced, the scroll position and a selection stay. The
+/// options must be those the server rendered with (the element's attributes
+/// and inline JSON); a DOM that does not match them is a panic, not a
+/// silent re-render.
+#[wasm_bindgen(js_name = hydrateReader)]
+pub fn hydrate_reader(host: HtmlElement, container: Element, options: JsValue) -> ReaderHandle {
+    let props = props_from(&host, &options);
+    let app = Renderer::<Reader>::with_root_and_props(container, props).hydrate();
+    ReaderHandle {
+        app: Some(app),
+        host,
+    }
+}
+
 /// One hit as `createIndex(...).search()` returns it.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -2,12 +2,15 @@
 //! mobile reading page.
 //!
 //! - [`core`]: the model, format adapters, policies and search, plain Rust.
-//! - `ui`: Yew function components (wasm only).
+//! - [`ui`]: Yew function components: rendered in the browser (wasm) and,
+//!   natively, to HTML by the server renderer.
 //! - `embed`: the JavaScript-facing API used by `article-reader.js` (wasm only).
+//! - `render`: the server renderer, `article-reader render` (native only).
 
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod ui;

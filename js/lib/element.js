@@ -23,6 +23,8 @@ class ArticleReaderElement extends HTMLElement {
     if (o.standalone) {
       // The standalone page: ?src= and ?q= come from the address.
       const params = new URLSearchParams(location.search);
+      // ?src= asks for another document than the one rendered inline.
+      if (params.get('src')) delete o.json;
       o.src = params.get('src') || o.src;
       o.query = params.get('q') || o.query;
     }

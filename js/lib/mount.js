@@ -1,5 +1,5 @@
 // mount(): a reader in any element, with update() and destroy().
-import { mountReader } from '../article-reader-wasm.js';
+import { hydrateReader, mountReader } from '../article-reader-wasm.js';
 import { boot, loadVariants } from './boot.js';
 import { showFailure } from './failure-view.js';
 import { shell } from './shell.js';
@@ -35,11 +35,15 @@ export function mount(element, options = {}) {
   } catch (err) {
     unreadable = err; // e.g. a cyclic `article`: shown as an error, not thrown
   }
-  const { root, container, styled, unblock, reveal } = shell(element);
+  // The server rendered the element's own document with no query: those
+  // options hydrate its reader in place; any others render anew.
+  const inline = element.querySelector(':scope > script[type="application/json"]');
+  const hydrate = !!inline && pending?.json === inline.textContent && !pending.query;
+  const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
   const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
     if (destroyed) return;
     if (unreadable) throw unreadable;
-    handle = mountReader(element, container, pending);
+    handle = (hydrating ? hydrateReader : mountReader)(element, container, pending);
     // Yew renders in a microtask; the frame callback runs after it and
     // before the paint, so the swap never shows an empty reader.
     await new Promise((resolve) => requestAnimationFrame(resolve));

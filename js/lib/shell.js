@@ -8,8 +8,14 @@ const CSS_URL = here('article-reader.css');
  * <input>, one with a closed root of its own) gets a <div> child that does:
  * the stylesheet must never land in the light DOM, where it would apply to
  * the whole host page.
+ *
+ * A server-rendered reader (`article-reader render`: a declarative shadow
+ * root with `.ar-host[data-ar-ssr]`) stays: with `hydrate`, its host is the
+ * container the wasm hydrates in place; without (options the server did
+ * not render with), it stays on screen until the live reader has rendered
+ * beside it, then is swapped out.
  */
-export function shell(element) {
+export function shell(element, { hydrate = false } = {}) {
   let root;
   try {
     root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
@@ -18,9 +24,9 @@ export function shell(element) {
     element.replaceChildren(inner);
     root = inner.attachShadow({ mode: 'open' });
   }
-  // The standalone page ships a prerendered reader (a declarative shadow
-  // root): keep it on screen until the live one has rendered, then swap.
-  const prerendered = root.querySelector(':scope > .ar-prerendered') ? [...root.childNodes] : [];
+  // (`:scope` matches nothing in a shadow root: look at its children.)
+  const rendered = [...root.children].find((n) => n.matches('.ar-host[data-ar-ssr]'));
+  const prerendered = rendered ? [...root.childNodes] : [];
   let link = prerendered.find((n) => n.nodeName === 'LINK');
   if (!prerendered.length) {
     root.replaceChildren();
@@ -29,9 +35,13 @@ export function shell(element) {
     link.href = CSS_URL;
     root.append(link);
   }
-  const container = document.createElement('div');
-  container.className = prerendered.length ? 'ar-host ar-pending' : 'ar-host';
-  root.append(container);
+  const hydrating = !!rendered && hydrate;
+  let container = rendered;
+  if (!hydrating) {
+    container = document.createElement('div');
+    container.className = prerendered.length ? 'ar-host ar-pending' : 'ar-host';
+    root.append(container);
+  }
   // Render once the stylesheet is in, so the reader never flashes unstyled.
   // `unblock` settles it early (on destroy: a removed <link> never loads).
   let unblock;
@@ -41,11 +51,17 @@ export function shell(element) {
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', resolve, { once: true });
   });
-  /** Shows the live reader in place of the prerendered one. */
+  /** Shows the live reader: the hydrated one takes its text size from its
+   * own class from now on; a fresh one replaces the server-rendered copy. */
   const reveal = () => {
-    for (const node of prerendered) if (node !== link) node.remove();
-    container.classList.remove('ar-pending');
+    if (!hydrating) for (const node of prerendered) if (node !== link) node.remove();
+    // The server's plain copy of the article (light DOM, hidden by the
+    // shadow root) has done its job; the inline JSON stays for updates.
+    if (rendered && root.host === element) {
+      for (const node of [...element.childNodes]) if (node.nodeName !== 'SCRIPT') node.remove();
+    }
+    container.classList.remove('ar-pending', 'ar-prerendered');
     element.setAttribute('data-ar-live', '');
   };
-  return { root, container, styled, unblock, reveal };
+  return { root, container, styled, unblock, reveal, hydrating };
 }

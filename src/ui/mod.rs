@@ -15,6 +15,8 @@ mod loader;
 mod media_blocks;
 mod meta_line;
 mod options;
+#[cfg(not(target_arch = "wasm32"))]
+mod plain_article;
 mod progress;
 mod rich_text;
 mod scroll;
@@ -27,3 +29,6 @@ mod toolbar;
 
 pub use app::Reader;
 pub use options::{ReaderEvent, ReaderProps, Source, Theme};
+#[cfg(not(target_arch = "wasm32"))]
+pub use plain_article::{PlainDocument, PlainDocumentProps};
+pub use state::Shared;

@@ -5,8 +5,16 @@
 use crate::core::reading::clamp_step;
 use crate::core::settings::STEP_KEY;
 
+#[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The server renderer has no storage: it renders the host's or the
+/// default size, and the page's early script applies a stored one.
+#[cfg(not(target_arch = "wasm32"))]
+fn storage() -> Option<web_sys::Storage> {
+    None
 }
 
 /// The stored step, if any.

@@ -4,6 +4,7 @@ use crate::core::Lang;
 
 /// The host page's `<html lang>`, then the browser's language. The page
 /// comes first: a Chinese portal read in an English browser stays Chinese.
+#[cfg(target_arch = "wasm32")]
 fn page_or_browser_lang() -> Option<Lang> {
     let window = web_sys::window()?;
     let page = window
@@ -17,6 +18,13 @@ fn page_or_browser_lang() -> Option<Lang> {
             .language()
             .and_then(|l| Lang::from_tag(&l))
     })
+}
+
+/// The server renderer knows neither: `article-reader render` writes the
+/// language it rendered in as the element's `lang`, so the browser agrees.
+#[cfg(not(target_arch = "wasm32"))]
+fn page_or_browser_lang() -> Option<Lang> {
+    None
 }
 
 /// The UI language: the host's `lang` option, then the article's language,

@@ -1,0 +1,183 @@
+// Server-rendered readers (`article-reader render`, written into dist/ by
+// scripts/prerender.mjs): readable without JavaScript, with and without
+// declarative shadow DOM, then hydrated in place by the wasm, interactive,
+// with no layout shift.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launch, newPage, DIST, SEED_TITLE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const seed = JSON.parse(await readFile(join(DIST, 'seed-article.json'), 'utf8'));
+const H2 = seed.blocks.filter((b) => b.type === 'heading' && (b.level ?? 2) === 2).map((b) => b.text);
+const LAST = seed.blocks.filter((b) => b.type === 'paragraph').at(-1).text;
+const PAGES = { standalone: '/', portal: '/demo/portal-rendered.html' };
+
+/** Holds the wasm download until release() is called: the server-rendered
+ * reader is then on screen alone, as on a slow network. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/article-reader-wasm_bg.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** Sums layout shifts (without recent input) from the first paint on. */
+async function recordLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+test('curl: the title, every section heading and the last paragraph are text outside any <template>', async () => {
+  assert.ok(H2.length >= 3);
+  for (const path of Object.values(PAGES)) {
+    const html = await (await fetch(`${server.url}${path}`)).text();
+    const outside = html.replace(/<template[\s\S]*?<\/template>/g, '');
+    const text = outside.replace(/<script[\s\S]*?<\/script>/g, '');
+    for (const s of [SEED_TITLE, ...H2, LAST]) assert.ok(text.includes(s), `${path}: ${s.slice(0, 20)}…`);
+    assert.match(text, /<h1>[^<]+<\/h1>/, `${path}: h1`);
+  }
+});
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`${name}, JavaScript disabled: the server-rendered reader shows, styled (declarative shadow DOM)`, async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      await page.mainFrame().goto(`${server.url}${path}`); // never goes live: no wait for it
+      const h1 = page.locator('article-reader .ar-title');
+      assert.equal((await h1.textContent()).trim(), SEED_TITLE);
+      assert.ok(await h1.isVisible());
+      assert.equal(await page.locator('article-reader .ar-reader h2.ar-h2').count(), H2.length);
+      assert.ok(await page.locator('article-reader .ar-search-input').isVisible(), 'the reader chrome is styled in place');
+      // The plain copy in light DOM stays hidden behind the shadow root.
+      assert.equal(await page.locator('article-reader > article').isVisible(), false);
+      assert.equal(await page.locator('article-reader').getAttribute('data-ar-live'), null);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test(`${name}, JavaScript disabled, no declarative shadow DOM: the plain article shows`, async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      await page.route(`**${path === '/' ? '/' : path}`, async (route) => {
+        const res = await route.fetch();
+        // What a browser without declarative shadow DOM parses: an inert template.
+        const body = (await res.text()).replace(/shadowrootmode="open"/g, 'data-old-browser');
+        await route.fulfill({ response: res, body });
+      });
+      await page.mainFrame().goto(`${server.url}${path}`);
+      const article = page.locator('article-reader > article');
+      assert.ok(await article.isVisible());
+      assert.equal((await article.locator('h1').textContent()).trim(), SEED_TITLE);
+      const h2 = article.locator('h2');
+      assert.deepEqual((await h2.allTextContents()).map((t) => t.trim()), H2);
+      assert.ok(await article.getByText(LAST.slice(0, 30)).isVisible());
+      assert.ok(await page.locator('article-reader > footer, article-reader > [role="contentinfo"]').first().isVisible());
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test(`${name}: the wasm hydrates the server-rendered reader in place (same nodes, same text, CLS 0), then it is interactive`, async () => {
+    const page = await newPage(browser);
+    try {
+      await recordLayoutShifts(page);
+      const release = await holdWasm(page);
+      const jsonRequests = [];
+      page.on('request', (r) => { if (r.url().endsWith('.json')) jsonRequests.push(r.url()); });
+      await page.mainFrame().goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('article-reader .ar-title').waitFor();
+      const before = await page.evaluate(() => {
+        const host = document.querySelector('article-reader').shadowRoot.querySelector('.ar-host');
+        const all = [host, ...host.querySelectorAll('*')];
+        all.forEach((el, i) => { el.__ssr = i; });
+        window.__ssrNodes = all;
+        window.scrollTo(0, 400);
+        return { count: all.length, text: host.textContent, scroll: scrollY };
+      });
+      release();
+      await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached', timeout: 15000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+      const after = await page.evaluate(() => {
+        const host = document.querySelector('article-reader').shadowRoot.querySelector('.ar-host');
+        return {
+          kept: window.__ssrNodes.filter((n) => n.isConnected).length,
+          sameHost: host.__ssr === 0,
+          text: host.textContent,
+          scroll: scrollY,
+          cls: window.__cls,
+          prerendered: document.querySelector('article-reader').shadowRoot.querySelectorAll('.ar-prerendered').length,
+        };
+      });
+      assert.deepEqual(page.problems, [], 'no hydration panic, no console error');
+      assert.ok(after.sameHost, 'hydrated into the server-rendered host');
+      assert.equal(after.kept, before.count, 'every server-rendered node is still in the page');
+      assert.equal(after.text, before.text, 'the hydrated reader says what the server rendered');
+      assert.equal(after.scroll, before.scroll, 'the scroll position stays');
+      assert.equal(after.cls, 0, 'no layout shift from the first paint to hydrated');
+      assert.equal(after.prerendered, 0);
+      assert.deepEqual(jsonRequests.filter((u) => u.includes('seed-article')), [], 'the inline JSON is not fetched again');
+
+      // Interactive: search and text size.
+      const box = page.locator('article-reader .ar-search-input');
+      await box.fill('作风');
+      await page.locator('article-reader mark').first().waitFor();
+      assert.ok((await page.locator('article-reader mark').count()) > 1);
+      const size = () => page.locator('article-reader .ar-title').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      const small = await size();
+      await page.locator('article-reader .ar-size-opt-3').click();
+      await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-reader.ar-step-3'));
+      assert.ok((await size()) > small, 'the text size control works');
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('standalone: a stored text size applies before the first paint and stays through hydration', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.addInitScript(() => localStorage.setItem('article-reader:font-step', '3'));
+    const release = await holdWasm(page);
+    await page.mainFrame().goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    const h1 = page.locator('article-reader .ar-title');
+    await h1.waitFor();
+    const size = () => h1.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const before = await size();
+    release();
+    await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached', timeout: 15000 });
+    assert.ok(await page.locator('article-reader .ar-reader.ar-step-3').count());
+    assert.equal(await size(), before);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a server-rendered reader that does not match its options is an error, not a silent re-render', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.route(`${server.url}/`, async (route) => {
+      const res = await route.fetch();
+      // The server's h1 became an h2: the DOM no longer is what the options render.
+      const body = (await res.text()).replace('<h1 tabindex="-1" class="ar-title"', '<h2 tabindex="-1" class="ar-title"');
+      await route.fulfill({ response: res, body });
+    });
+    await page.mainFrame().goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelector('article-reader[data-ar-live]'), null, { timeout: 10000 })
+      .catch(() => {}); // the failed hydration may never go live
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(page.problems.some((p) => p.startsWith('pageerror')), `expected a hydration failure, got ${page.problems}`);
+  } finally {
+    await page.context().close();
+  }
+});
