@@ -15,6 +15,7 @@ mod normalize;
 mod query;
 mod rank;
 mod score;
+pub mod site;
 mod snippet;
 mod variants;
 

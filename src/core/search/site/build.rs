@@ -1,0 +1,177 @@
+//! Writing a segment: the posting files (every key's documents and offsets,
+//! keys spread over files by hash), the shape files (what ranking needs of
+//! each document) and one stored copy per document, in a directory named
+//! after the content.
+//!
+//! A posting list: number of documents, then for each document the gap
+//! from the previous document number, the number of offsets, the first
+//! offset and the gaps between the next ones (all varints).
+//! A posting file: number of keys, then for each key in ascending order the
+//! gap from the previous key, the byte length of its list and the list; a
+//! reader skips to its key without decoding the others.
+
+use super::codec::{json_string, put_varint, shard_of, Fnv};
+use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
+use super::manifest::SegmentMeta;
+
+/// Aimed-at size of one posting file: a selective query fetches about this
+/// much per key, however large the archive.
+pub const POSTING_FILE_BYTES: usize = 16 * 1024;
+/// Document shapes per shape file.
+pub const SHAPES_PER_FILE: u32 = 4096;
+
+/// Runs `n` independent jobs, maybe in parallel: the CLI hands in a thread
+/// pool, tests and the wasm run them in turn.
+pub trait Parallel {
+    fn map<T: Send, F: Fn(usize) -> T + Sync + Send>(&self, n: usize, f: F) -> Vec<T>;
+}
+
+/// Runs jobs one after the other.
+pub struct Sequential;
+
+impl Parallel for Sequential {
+    fn map<T: Send, F: Fn(usize) -> T + Sync + Send>(&self, n: usize, f: F) -> Vec<T> {
+        (0..n).map(f).collect()
+    }
+}
+
+/// Path of posting file `k` in a segment.
+pub fn posting_path(dir: &str, k: u32) -> String {
+    format!("{dir}/p/{k}.bin")
+}
+
+/// Path of the shape file holding document `local` of a segment.
+pub fn shape_path(dir: &str, local: u32) -> String {
+    format!("{dir}/s/{}.bin", local / SHAPES_PER_FILE)
+}
+
+/// Path of the stored copy of document `local` of a segment.
+pub fn doc_path(dir: &str, local: u32) -> String {
+    format!("{dir}/d/{}/{local}.bin", local / 1000)
+}
+
+/// Path of a segment's list of ids (for updates; readers never fetch it).
+pub fn ids_path(dir: &str) -> String {
+    format!("{dir}/ids.json")
+}
+
+/// A segment ready to be written: its manifest entry and its files (paths
+/// relative to the index directory).
+pub struct BuiltSegment {
+    pub meta: SegmentMeta,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl BuiltSegment {
+    /// Bytes of all its files.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// Indexes `docs` as one segment whose first document is number `base`.
+pub fn build_segment(
+    docs: &[SiteDoc],
+    base: u64,
+    variants: bool,
+    par: &impl Parallel,
+) -> BuiltSegment {
+    let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
+    let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
+    // About two bytes an offset once delta-coded.
+    let shards = (entries * 2 / POSTING_FILE_BYTES).clamp(1, u32::MAX as usize) as u32;
+    let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
+    for (d, p) in prepared.iter().enumerate() {
+        for &(key, at) in &p.keys {
+            buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
+        }
+    }
+    let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k]));
+    drop(buckets);
+    let shape_files = (docs.len() as u32).div_ceil(SHAPES_PER_FILE);
+    let shapes = par.map(shape_files as usize, |k| {
+        let mut out = Vec::new();
+        let from = k * SHAPES_PER_FILE as usize;
+        let to = (from + SHAPES_PER_FILE as usize).min(prepared.len());
+        for p in &prepared[from..to] {
+            p.shape.encode(&mut out);
+        }
+        out
+    });
+    let stored = par.map(docs.len(), |i| StoredDoc::of(&docs[i]).encode());
+    let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
+    let ids = format!("[{}]\n", ids.join(",")).into_bytes();
+
+    // Name the directory after everything in it.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let local = |f: &str| f.to_owned();
+    for (k, b) in postings.into_iter().enumerate() {
+        files.push((local(&posting_path("", k as u32)[1..]), b));
+    }
+    for (k, b) in shapes.into_iter().enumerate() {
+        files.push((local(&shape_path("", k as u32 * SHAPES_PER_FILE)[1..]), b));
+    }
+    for (i, b) in stored.into_iter().enumerate() {
+        files.push((local(&doc_path("", i as u32)[1..]), b));
+    }
+    files.push(("ids.json".to_owned(), ids));
+    let hashes = par.map(files.len(), |i| {
+        let mut h = Fnv::default();
+        h.write(files[i].1.as_slice());
+        h.finish()
+    });
+    let mut h = Fnv::default();
+    h.write(&[u8::from(variants)]);
+    h.write(&base.to_le_bytes());
+    for ((path, _), fh) in files.iter().zip(hashes) {
+        h.write(path.as_bytes());
+        h.write(&fh.to_le_bytes());
+    }
+    let dir = format!("g{:016x}", h.finish());
+    for (path, _) in files.iter_mut() {
+        *path = format!("{dir}/{path}");
+    }
+    BuiltSegment {
+        meta: SegmentMeta {
+            dir,
+            base,
+            docs: docs.len() as u32,
+            postings: shards,
+        },
+        files,
+    }
+}
+
+/// One posting file from its (key, document, offset) entries, which come
+/// in document order and, per key, in offset order.
+fn encode_postings(entries: &[(u64, u32, u32)]) -> Vec<u8> {
+    let mut sorted = entries.to_vec();
+    // Stable: per key, documents and offsets stay in order.
+    sorted.sort_by_key(|e| e.0);
+    let mut out = Vec::new();
+    let keys = sorted.chunk_by(|a, b| a.0 == b.0);
+    put_varint(&mut out, keys.clone().count() as u64);
+    let (mut prev_key, mut list) = (0u64, Vec::new());
+    for run in keys {
+        list.clear();
+        let docs = run.chunk_by(|a, b| a.1 == b.1);
+        put_varint(&mut list, docs.clone().count() as u64);
+        let mut prev_doc = 0;
+        for offsets in docs {
+            let doc = offsets[0].1;
+            put_varint(&mut list, u64::from(doc - prev_doc));
+            prev_doc = doc;
+            put_varint(&mut list, offsets.len() as u64);
+            let mut prev = 0;
+            for e in offsets {
+                put_varint(&mut list, u64::from(e.2 - prev));
+                prev = e.2;
+            }
+        }
+        put_varint(&mut out, run[0].0 - prev_key);
+        prev_key = run[0].0;
+        put_varint(&mut out, list.len() as u64);
+        out.extend_from_slice(&list);
+    }
+    out
+}
