@@ -70,7 +70,7 @@ fn run(
 /// A term: a piece of a normalised text, or a random string.
 fn term_of(norm: &str, a: usize, b: usize, other: &str, variants: bool) -> String {
     let chars: Vec<char> = norm.chars().collect();
-    let t = if chars.is_empty() || a % 4 == 0 {
+    let t = if chars.is_empty() || a.is_multiple_of(4) {
         normalize_with(other, variants)
     } else {
         let s = a % chars.len();
@@ -95,7 +95,7 @@ proptest! {
             .map(|(i, (t, h, p1, p2))| doc(i, t, h, p1, p2)).collect();
         // Up to three segments.
         let n = docs.len();
-        let mut bounds = vec![0, cuts.0 % (n + 1), cuts.1 % (n + 1), n];
+        let mut bounds = [0, cuts.0 % (n + 1), cuts.1 % (n + 1), n];
         bounds.sort_unstable();
         let mut m = Manifest { variants, ..Manifest::default() };
         let mut files = HashMap::new();

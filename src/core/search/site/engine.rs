@@ -323,11 +323,7 @@ impl SiteIndex {
 
     /// The live documents of `seg` that contain every term, with where each
     /// term starts in them.
-    fn matches(
-        &self,
-        seg: &SegmentMeta,
-        plans: &[TermPlan],
-    ) -> Result<Matches, CorruptFile> {
+    fn matches(&self, seg: &SegmentMeta, plans: &[TermPlan]) -> Result<Matches, CorruptFile> {
         let mut acc: Option<Matches> = None;
         for p in plans {
             let mut lists = Vec::with_capacity(p.keys.len());
