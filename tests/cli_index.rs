@@ -72,12 +72,12 @@ fn bad_documents_are_reported_with_file_line_and_path_and_skipped() {
     let d = scratch("cli-bad");
     let input = d.join("in");
     fs::create_dir_all(input.join("sub")).unwrap();
-    let feed = format!(
-        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"f","items":[
-  {{"id":"f1","url":"/f1.html","title":"锤炼作风","content_text":"高质量发展"}},
-  {{"id":"f2","url":"/f2.html","title":"缺正文"}},
-  {{"id":"f3","title":"没有链接","content_text":"正文"}}
-]}}"#
+    let feed = String::from(
+        r#"{"version":"https://jsonfeed.org/version/1.1","title":"f","items":[
+  {"id":"f1","url":"/f1.html","title":"锤炼作风","content_text":"高质量发展"},
+  {"id":"f2","url":"/f2.html","title":"缺正文"},
+  {"id":"f3","title":"没有链接","content_text":"正文"}
+]}"#,
     );
     fs::write(input.join("feed.json"), feed).unwrap();
     let jsonl = format!(
