@@ -19,6 +19,9 @@ use rayon::prelude::*;
 use crate::input::{files_of, read_all};
 use crate::IndexArgs;
 
+/// Bad documents reported one by one.
+const MAX_REPORTED: usize = 50;
+
 /// Runs jobs on rayon's thread pool.
 struct Rayon;
 
@@ -53,11 +56,16 @@ pub fn run(args: &IndexArgs) -> ExitCode {
     bar.set_message("reading");
     let read = read_all(&files, || bar.inc(1));
     bar.finish_and_clear();
-    for p in &read.problems {
+    // The first problems in full; past that, a count (a broken export of
+    // a whole archive should not flood the terminal).
+    for p in read.problems.iter().take(MAX_REPORTED) {
         eprintln!("skipped: {p}");
         if args.strict {
             return fail("a bad document, and --strict: nothing written");
         }
+    }
+    if read.problems.len() > MAX_REPORTED {
+        eprintln!("skipped: … and {} more", read.problems.len() - MAX_REPORTED);
     }
     if read.docs.is_empty() && args.delete.is_empty() {
         return fail(format!(

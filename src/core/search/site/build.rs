@@ -3,22 +3,28 @@
 //! each document) and one stored copy per document, in a directory named
 //! after the content.
 //!
-//! A posting list: number of documents, then for each document the gap
-//! from the previous document number, the number of offsets, the first
-//! offset and the gaps between the next ones (all varints).
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
-//! reader skips to its key without decoding the others.
+//! reader skips to its key without decoding the others. All numbers are
+//! varints. A list holds, for each document in turn, the gap from the
+//! previous document number, then:
+//!
+//! - for a pair of characters, the offsets where it occurs: each as the gap
+//!   from the previous offset, shifted left by one, the low bit set when
+//!   another offset of the same document follows;
+//! - for a single character, its score in the document (what a
+//!   one-character term adds to a hit's score): one-character terms need
+//!   no offsets and no document shapes.
 
-use super::codec::{json_string, put_varint, shard_of, Fnv};
-use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
+use super::codec::{json_string, put_varint, shard_of, unigram_char, Fnv};
+use super::doc::{prepare, term_score, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
 
 /// Aimed-at size of one posting file: a selective query fetches about this
 /// much per key, however large the archive.
-pub const POSTING_FILE_BYTES: usize = 16 * 1024;
-/// Document shapes per shape file.
-pub const SHAPES_PER_FILE: u32 = 4096;
+pub const POSTING_FILE_BYTES: usize = 8 * 1024;
+/// Document shapes per shape file (about 4 bytes each).
+pub const SHAPES_PER_FILE: u32 = 1024;
 
 /// Runs `n` independent jobs, maybe in parallel: the CLI hands in a thread
 /// pool, tests and the wasm run them in turn.
@@ -78,15 +84,15 @@ pub fn build_segment(
 ) -> BuiltSegment {
     let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
     let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
-    // About two bytes an offset once delta-coded.
-    let shards = (entries * 2 / POSTING_FILE_BYTES).clamp(1, u32::MAX as usize) as u32;
+    // About three bytes an entry once coded, keys included.
+    let shards = (entries * 3 / POSTING_FILE_BYTES).clamp(1, u32::MAX as usize) as u32;
     let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
     for (d, p) in prepared.iter().enumerate() {
         for &(key, at) in &p.keys {
             buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
         }
     }
-    let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k]));
+    let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k], &prepared));
     drop(buckets);
     let shape_files = (docs.len() as u32).div_ceil(SHAPES_PER_FILE);
     let shapes = par.map(shape_files as usize, |k| {
@@ -144,7 +150,7 @@ pub fn build_segment(
 
 /// One posting file from its (key, document, offset) entries, which come
 /// in document order and, per key, in offset order.
-fn encode_postings(entries: &[(u64, u32, u32)]) -> Vec<u8> {
+fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> Vec<u8> {
     let mut sorted = entries.to_vec();
     // Stable: per key, documents and offsets stay in order.
     sorted.sort_by_key(|e| e.0);
@@ -152,20 +158,30 @@ fn encode_postings(entries: &[(u64, u32, u32)]) -> Vec<u8> {
     let keys = sorted.chunk_by(|a, b| a.0 == b.0);
     put_varint(&mut out, keys.clone().count() as u64);
     let (mut prev_key, mut list) = (0u64, Vec::new());
+    let mut starts = Vec::new();
     for run in keys {
         list.clear();
-        let docs = run.chunk_by(|a, b| a.1 == b.1);
-        put_varint(&mut list, docs.clone().count() as u64);
+        let single = unigram_char(run[0].0);
         let mut prev_doc = 0;
-        for offsets in docs {
+        for offsets in run.chunk_by(|a, b| a.1 == b.1) {
             let doc = offsets[0].1;
             put_varint(&mut list, u64::from(doc - prev_doc));
             prev_doc = doc;
-            put_varint(&mut list, offsets.len() as u64);
-            let mut prev = 0;
-            for e in offsets {
-                put_varint(&mut list, u64::from(e.2 - prev));
-                prev = e.2;
+            match single {
+                Some(c) => {
+                    starts.clear();
+                    starts.extend(offsets.iter().map(|e| e.2));
+                    let shape = &docs[doc as usize].shape;
+                    put_varint(&mut list, term_score(&starts, c.len_utf8() as u32, shape));
+                }
+                None => {
+                    let mut prev = 0;
+                    for (i, e) in offsets.iter().enumerate() {
+                        let more = u64::from(i + 1 < offsets.len());
+                        put_varint(&mut list, u64::from(e.2 - prev) << 1 | more);
+                        prev = e.2;
+                    }
+                }
             }
         }
         put_varint(&mut out, run[0].0 - prev_key);

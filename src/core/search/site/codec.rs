@@ -74,17 +74,28 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The second half of a unigram's key: no character has this value.
-const ALONE: u64 = 0xffff_ffff;
+/// Keys are numbered so that those of one first character sit together and
+/// gaps between sorted keys stay small: `a × SPAN` for the character `a`
+/// alone, `a × SPAN + b + 1` for the pair `ab`.
+const SPAN: u64 = 0x11_0001;
 
 /// The posting key of a pair of adjacent characters.
 pub(super) fn bigram_key(a: char, b: char) -> u64 {
-    u64::from(a as u32) << 32 | u64::from(b as u32)
+    u64::from(a as u32) * SPAN + u64::from(b as u32) + 1
 }
 
 /// The posting key of a single character (for one-character terms).
 pub(super) fn unigram_key(a: char) -> u64 {
-    u64::from(a as u32) << 32 | ALONE
+    u64::from(a as u32) * SPAN
+}
+
+/// The character of a unigram key; `None` for a pair's key.
+pub(super) fn unigram_char(key: u64) -> Option<char> {
+    if key.is_multiple_of(SPAN) {
+        char::from_u32(u32::try_from(key / SPAN).ok()?)
+    } else {
+        None
+    }
 }
 
 /// Which of `shards` posting files holds `key`: a fixed mix of the key's
@@ -173,6 +184,9 @@ mod tests {
     fn keys_differ_and_shards_stay_in_range() {
         assert_ne!(unigram_key('a'), bigram_key('a', 'b'));
         assert_ne!(bigram_key('a', 'b'), bigram_key('b', 'a'));
+        assert_eq!(unigram_char(unigram_key('发')), Some('发'));
+        assert_eq!(unigram_char(bigram_key('发', '\u{10ffff}')), None);
+        assert!(bigram_key('a', '\u{10ffff}') < unigram_key('b'));
         for k in 0..1000u64 {
             assert!(shard_of(k, 7) < 7);
         }

@@ -10,6 +10,7 @@
 use super::codec::{bigram_key, put_str, put_varint, unigram_key, Corrupt, Reader};
 use crate::core::model::{Article, Block, Field, RichText};
 use crate::core::search::normalize::normalize_each;
+use crate::core::search::score::Acc;
 
 /// A document to index: an article and the ways to open it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,6 +66,31 @@ impl Shape {
         }
         Ok(Shape { body, end, heads })
     }
+}
+
+/// One term's score in one document from where it starts (sorted): its
+/// non-overlapping matches counted as `SearchIndex` counts them.
+pub(super) fn term_score(starts: &[u32], len: u32, shape: &Shape) -> u64 {
+    let mut acc = Acc::new(0);
+    for &p in starts {
+        if p < acc.next_free {
+            continue;
+        }
+        acc.next_free = p.saturating_add(len);
+        if p < shape.body {
+            acc.title += 1;
+        } else {
+            if acc.heads + acc.body == 0 {
+                acc.first_body = p - shape.body;
+            }
+            if shape.in_heading(p) {
+                acc.heads += 1;
+            } else {
+                acc.body += 1;
+            }
+        }
+    }
+    acc.finish(shape.end.saturating_sub(shape.body)).score
 }
 
 /// A document ready to be written: its (key, offset) pairs in offset

@@ -6,7 +6,8 @@
 //! the documents that match, then the stored copies of the hits shown.
 //!
 //! Terms are found exactly: a term of one character from its unigram
-//! postings; a longer one from the postings of the character pairs at
+//! postings (which carry its score in each document, so such terms need no
+//! shapes); a longer one from the postings of the character pairs at
 //! offsets 0, 2, 4, … (and the last pair), which pin every character of the
 //! term at its place, so a document matches exactly when its normalised
 //! text contains the term. Ranking, snippets and marks are those of
@@ -17,12 +18,12 @@ use std::ops::Range;
 
 use super::build::{doc_path, posting_path, shape_path, SHAPES_PER_FILE};
 use super::codec::{bigram_key, shard_of, unigram_key, Corrupt, Reader};
-use super::doc::{Shape, StoredDoc};
+use super::doc::{term_score, Shape, StoredDoc};
 use super::manifest::{Manifest, SegmentMeta};
 use crate::core::search::find::find_in_text;
 use crate::core::search::normalize::{normalize_with, Normalized};
 use crate::core::search::query::Query;
-use crate::core::search::score::{best, Acc, TermDoc};
+use crate::core::search::score::{best, TermDoc};
 use crate::core::search::snippet::snippet;
 
 /// Where a search stands.
@@ -83,6 +84,8 @@ pub struct SiteIndex {
 struct TermPlan {
     len: u32,
     keys: Vec<(u64, u32)>,
+    /// One character: its unigram postings hold scores, not offsets.
+    single: bool,
 }
 
 fn plan(term: &str) -> TermPlan {
@@ -102,6 +105,7 @@ fn plan(term: &str) -> TermPlan {
     }
     TermPlan {
         len: term.len() as u32,
+        single: chars.len() == 1,
         keys,
     }
 }
@@ -109,12 +113,19 @@ fn plan(term: &str) -> TermPlan {
 /// One key's postings: (document in the segment, sorted offsets).
 type Postings = Vec<(u32, Vec<u32>)>;
 
-/// Documents of a segment that hold every term, with where each term
-/// starts in them.
-type Matches = Vec<(u32, Vec<Vec<u32>>)>;
+/// One term in one document: where it starts, or (a one-character term)
+/// its score there.
+#[derive(Clone, Debug)]
+enum TermIn {
+    Starts(Vec<u32>),
+    Score(u64),
+}
 
-/// Finds `key` in a posting file and decodes its list (empty when absent).
-fn postings(file: &[u8], key: u64) -> Result<Postings, Corrupt> {
+/// Documents of a segment that hold every term, with each term there.
+type Matches = Vec<(u32, Vec<TermIn>)>;
+
+/// The list of `key` in a posting file (empty when absent).
+fn list_of(file: &[u8], key: u64) -> Result<&[u8], Corrupt> {
     let mut r = Reader::new(file);
     let n = r.varint()?;
     let mut k = 0u64;
@@ -123,30 +134,47 @@ fn postings(file: &[u8], key: u64) -> Result<Postings, Corrupt> {
         let len = r.varint()?;
         let list = r.bytes(len)?;
         if k == key {
-            return decode_list(list);
+            return Ok(list);
         }
         if k > key {
             break;
         }
     }
-    Ok(Vec::new())
+    Ok(&[])
 }
 
-fn decode_list(list: &[u8]) -> Result<Postings, Corrupt> {
+/// A pair's list: documents and offsets.
+fn decode_pairs(list: &[u8]) -> Result<Postings, Corrupt> {
     let mut r = Reader::new(list);
-    let n = r.varint()?;
     let mut out = Vec::new();
     let mut doc = 0u32;
-    for _ in 0..n {
+    while !r.is_empty() {
         doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
-        let m = r.varint()?;
         let mut offsets = Vec::new();
         let mut at = 0u32;
-        for _ in 0..m {
-            at = at.checked_add(r.u32()?).ok_or(Corrupt)?;
+        loop {
+            let v = r.varint()?;
+            at = at
+                .checked_add(u32::try_from(v >> 1).map_err(|_| Corrupt)?)
+                .ok_or(Corrupt)?;
             offsets.push(at);
+            if v & 1 == 0 {
+                break;
+            }
         }
         out.push((doc, offsets));
+    }
+    Ok(out)
+}
+
+/// A single character's list: documents and scores.
+fn decode_single(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
+    let mut r = Reader::new(list);
+    let mut out = Vec::new();
+    let mut doc = 0u32;
+    while !r.is_empty() {
+        doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
+        out.push((doc, r.varint()?));
     }
     Ok(out)
 }
@@ -185,31 +213,6 @@ fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Postings {
         }
     }
     out
-}
-
-/// One term's score in one document: non-overlapping matches counted as
-/// `SearchIndex` counts them.
-fn term_score(starts: &[u32], len: u32, shape: &Shape) -> u64 {
-    let mut acc = Acc::new(0);
-    for &p in starts {
-        if p < acc.next_free {
-            continue;
-        }
-        acc.next_free = p + len;
-        if p < shape.body {
-            acc.title += 1;
-        } else {
-            if acc.heads + acc.body == 0 {
-                acc.first_body = p - shape.body;
-            }
-            if shape.in_heading(p) {
-                acc.heads += 1;
-            } else {
-                acc.body += 1;
-            }
-        }
-    }
-    acc.finish(shape.end - shape.body).score
 }
 
 impl SiteIndex {
@@ -268,12 +271,15 @@ impl SiteIndex {
         if !need.is_empty() {
             return Ok(Step::Need(need.into_iter().collect()));
         }
-        // Round 2: the matching documents, then their shapes.
-        let mut found: Vec<(&SegmentMeta, u32, Vec<Vec<u32>>)> = Vec::new();
+        // Round 2: the matching documents, then the shapes of those with a
+        // term of more than one character.
+        let mut found: Vec<(&SegmentMeta, u32, Vec<TermIn>)> = Vec::new();
         for seg in &self.manifest.segments {
-            for (doc, starts) in self.matches(seg, &plans)? {
-                self.file(&shape_path(&seg.dir, doc), &mut need);
-                found.push((seg, doc, starts));
+            for (doc, terms) in self.matches(seg, &plans)? {
+                if terms.iter().any(|t| matches!(t, TermIn::Starts(_))) {
+                    self.file(&shape_path(&seg.dir, doc), &mut need);
+                }
+                found.push((seg, doc, terms));
             }
         }
         if !need.is_empty() {
@@ -282,19 +288,17 @@ impl SiteIndex {
         found.sort_by_key(|(seg, doc, _)| seg.base + u64::from(*doc));
         let mut scored = Vec::with_capacity(found.len());
         let mut shapes: HashMap<String, Vec<Shape>> = HashMap::new();
-        for (i, (seg, doc, starts)) in found.iter().enumerate() {
-            let path = shape_path(&seg.dir, *doc);
-            if !shapes.contains_key(&path) {
-                let bytes = self.files.get(&path).map_or(&[][..], Vec::as_slice);
-                let decoded = decode_shapes(bytes).map_err(|_| CorruptFile(path.clone()))?;
-                shapes.insert(path.clone(), decoded);
+        for (i, (seg, doc, terms)) in found.iter().enumerate() {
+            let mut score = 0u64;
+            for (p, t) in plans.iter().zip(terms) {
+                let s = match t {
+                    TermIn::Score(s) => *s,
+                    TermIn::Starts(starts) => {
+                        term_score(starts, p.len, self.shape(seg, *doc, &mut shapes)?)
+                    }
+                };
+                score = score.saturating_add(s);
             }
-            let shape = shapes[&path]
-                .get((doc % SHAPES_PER_FILE) as usize)
-                .ok_or_else(|| CorruptFile(path.clone()))?;
-            let score = plans.iter().zip(starts).fold(0u64, |s, (p, st)| {
-                s.saturating_add(term_score(st, p.len, shape))
-            });
             scored.push(TermDoc {
                 doc: i as u32,
                 score,
@@ -321,8 +325,26 @@ impl SiteIndex {
         }))
     }
 
-    /// The live documents of `seg` that contain every term, with where each
-    /// term starts in them.
+    /// The shape of document `doc` of `seg` (its file decoded once).
+    fn shape<'a>(
+        &self,
+        seg: &SegmentMeta,
+        doc: u32,
+        cache: &'a mut HashMap<String, Vec<Shape>>,
+    ) -> Result<&'a Shape, CorruptFile> {
+        let path = shape_path(&seg.dir, doc);
+        if !cache.contains_key(&path) {
+            let bytes = self.files.get(&path).map_or(&[][..], Vec::as_slice);
+            let decoded = decode_shapes(bytes).map_err(|_| CorruptFile(path.clone()))?;
+            cache.insert(path.clone(), decoded);
+        }
+        cache[&path]
+            .get((doc % SHAPES_PER_FILE) as usize)
+            .ok_or(CorruptFile(path))
+    }
+
+    /// The live documents of `seg` that contain every term, with each term
+    /// there.
     fn matches(&self, seg: &SegmentMeta, plans: &[TermPlan]) -> Result<Matches, CorruptFile> {
         let mut acc: Option<Matches> = None;
         for p in plans {
@@ -330,20 +352,38 @@ impl SiteIndex {
             for &(key, _) in &p.keys {
                 let path = posting_path(&seg.dir, shard_of(key, seg.postings));
                 let file = self.files.get(&path).map_or(&[][..], Vec::as_slice);
-                lists.push(postings(file, key).map_err(|_| CorruptFile(path))?);
+                lists.push(list_of(file, key).map_err(|_| CorruptFile(path))?);
             }
-            let m = term_matches(p, &lists);
+            let corrupt =
+                |_| CorruptFile(posting_path(&seg.dir, shard_of(p.keys[0].0, seg.postings)));
+            let m: Vec<(u32, TermIn)> = if p.single {
+                decode_single(lists[0])
+                    .map_err(corrupt)?
+                    .into_iter()
+                    .map(|(d, s)| (d, TermIn::Score(s)))
+                    .collect()
+            } else {
+                let decoded = lists
+                    .iter()
+                    .map(|l| decode_pairs(l))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(corrupt)?;
+                term_matches(p, &decoded)
+                    .into_iter()
+                    .map(|(d, s)| (d, TermIn::Starts(s)))
+                    .collect()
+            };
             acc = Some(match acc {
-                None => m.into_iter().map(|(d, s)| (d, vec![s])).collect(),
+                None => m.into_iter().map(|(d, t)| (d, vec![t])).collect(),
                 Some(prev) => {
                     let mut out = Vec::new();
                     let mut j = 0;
-                    for (d, mut starts) in prev {
+                    for (d, mut terms) in prev {
                         j += m[j..].partition_point(|(e, _)| *e < d);
-                        if let Some((e, s)) = m.get(j) {
+                        if let Some((e, t)) = m.get(j) {
                             if *e == d {
-                                starts.push(s.clone());
-                                out.push((d, starts));
+                                terms.push(t.clone());
+                                out.push((d, terms));
                             }
                         }
                     }
