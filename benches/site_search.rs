@@ -100,11 +100,13 @@ fn main() {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut found, mut truth, mut both) = (0usize, 0usize, 0usize);
         let mut by_kind: HashMap<String, Vec<f64>> = HashMap::new();
+        let mut worst: Vec<(usize, String, usize)> = Vec::new();
         for (kind, q) in &queries {
             let mut ix = SiteIndex::new(m.clone());
             let mut files = 0;
             let (r, n) = run(&dir, &mut ix, q, 10, &mut files);
             bytes.push(ix.bytes_fetched() as f64);
+            worst.push((ix.bytes_fetched(), q.clone(), r.total));
             by_kind
                 .entry(kind.clone())
                 .or_default()
@@ -161,6 +163,13 @@ fn main() {
             pct(&mut rounds, 0.5),
             pct(&mut rounds, 1.0)
         );
+        worst.sort_unstable_by(|a, b| b.cmp(a));
+        let worst: Vec<String> = worst
+            .iter()
+            .take(8)
+            .map(|(b, q, n)| format!("{q} ({n} hits) {:.0} KB", *b as f64 / 1e3))
+            .collect();
+        println!("  costliest: {}", worst.join("; "));
         let mut kinds: Vec<_> = by_kind.into_iter().collect();
         kinds.sort_by(|a, b| a.0.cmp(&b.0));
         for (k, mut v) in kinds {

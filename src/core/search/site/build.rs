@@ -5,7 +5,10 @@
 //!
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
-//! reader skips to its key without decoding the others. All numbers are
+//! reader skips to its key without decoding the others. A list longer than
+//! [`APART_BYTES`] is written to a file of its own (`b/<key>.bin`) and its
+//! length is given as 0 (no list is empty): the few huge lists (common
+//! characters) then cost only the queries that use them. All numbers are
 //! varints. A list holds, for each document in turn, the gap from the
 //! previous document number, then:
 //!
@@ -23,6 +26,8 @@ use super::manifest::SegmentMeta;
 /// Aimed-at size of one posting file: a selective query fetches about this
 /// much per key, however large the archive.
 pub const POSTING_FILE_BYTES: usize = 8 * 1024;
+/// Lists longer than this get a file of their own.
+pub const APART_BYTES: usize = 2 * 1024;
 /// Document shapes per shape file (about 4 bytes each).
 pub const SHAPES_PER_FILE: u32 = 1024;
 
@@ -44,6 +49,11 @@ impl Parallel for Sequential {
 /// Path of posting file `k` in a segment.
 pub fn posting_path(dir: &str, k: u32) -> String {
     format!("{dir}/p/{k}.bin")
+}
+
+/// Path of the file of `key`'s list when it is stored apart.
+pub fn apart_path(dir: &str, key: u64) -> String {
+    format!("{dir}/b/{key}.bin")
 }
 
 /// Path of the shape file holding document `local` of a segment.
@@ -111,8 +121,11 @@ pub fn build_segment(
     // Name the directory after everything in it.
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let local = |f: &str| f.to_owned();
-    for (k, b) in postings.into_iter().enumerate() {
+    for (k, (b, apart)) in postings.into_iter().enumerate() {
         files.push((local(&posting_path("", k as u32)[1..]), b));
+        for (key, list) in apart {
+            files.push((local(&apart_path("", key)[1..]), list));
+        }
     }
     for (k, b) in shapes.into_iter().enumerate() {
         files.push((local(&shape_path("", k as u32 * SHAPES_PER_FILE)[1..]), b));
@@ -149,8 +162,12 @@ pub fn build_segment(
 }
 
 /// One posting file from its (key, document, offset) entries, which come
-/// in document order and, per key, in offset order.
-fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> Vec<u8> {
+/// in document order and, per key, in offset order; and the lists stored
+/// apart.
+fn encode_postings(
+    entries: &[(u64, u32, u32)],
+    docs: &[Prepared],
+) -> (Vec<u8>, Vec<(u64, Vec<u8>)>) {
     let mut sorted = entries.to_vec();
     // Stable: per key, documents and offsets stay in order.
     sorted.sort_by_key(|e| e.0);
@@ -159,6 +176,7 @@ fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> Vec<u8> {
     put_varint(&mut out, keys.clone().count() as u64);
     let (mut prev_key, mut list) = (0u64, Vec::new());
     let mut starts = Vec::new();
+    let mut apart = Vec::new();
     for run in keys {
         list.clear();
         let single = unigram_char(run[0].0);
@@ -186,8 +204,13 @@ fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> Vec<u8> {
         }
         put_varint(&mut out, run[0].0 - prev_key);
         prev_key = run[0].0;
-        put_varint(&mut out, list.len() as u64);
-        out.extend_from_slice(&list);
+        if list.len() > APART_BYTES {
+            put_varint(&mut out, 0);
+            apart.push((run[0].0, list.clone()));
+        } else {
+            put_varint(&mut out, list.len() as u64);
+            out.extend_from_slice(&list);
+        }
     }
-    out
+    (out, apart)
 }

@@ -1,9 +1,10 @@
 //! Querying a site index file by file. The engine never fetches: a search
 //! says which files it needs ([`Step::Need`]); the caller fetches them (in
 //! parallel, in the browser), hands them over with [`SiteIndex::add_file`]
-//! and asks again, until the search is [`Step::Done`]. A query needs three
-//! rounds at most: the posting files of its keys, then the shape files of
-//! the documents that match, then the stored copies of the hits shown.
+//! and asks again, until the search is [`Step::Done`]. A query needs four
+//! rounds at most: the posting files of its keys, the lists stored apart
+//! (common characters only), the shape files of the documents that match,
+//! the stored copies of the hits shown.
 //!
 //! Terms are found exactly: a term of one character from its unigram
 //! postings (which carry its score in each document, so such terms need no
@@ -16,7 +17,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::build::{doc_path, posting_path, shape_path, SHAPES_PER_FILE};
+use super::build::{apart_path, doc_path, posting_path, shape_path, SHAPES_PER_FILE};
 use super::codec::{bigram_key, shard_of, unigram_key, Corrupt, Reader};
 use super::doc::{term_score, Shape, StoredDoc};
 use super::manifest::{Manifest, SegmentMeta};
@@ -124,8 +125,15 @@ enum TermIn {
 /// Documents of a segment that hold every term, with each term there.
 type Matches = Vec<(u32, Vec<TermIn>)>;
 
+/// Where the list of a key is.
+enum List<'a> {
+    Here(&'a [u8]),
+    /// In its own file.
+    Apart,
+}
+
 /// The list of `key` in a posting file (empty when absent).
-fn list_of(file: &[u8], key: u64) -> Result<&[u8], Corrupt> {
+fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
     let mut r = Reader::new(file);
     let n = r.varint()?;
     let mut k = 0u64;
@@ -134,13 +142,17 @@ fn list_of(file: &[u8], key: u64) -> Result<&[u8], Corrupt> {
         let len = r.varint()?;
         let list = r.bytes(len)?;
         if k == key {
-            return Ok(list);
+            return Ok(if len == 0 {
+                List::Apart
+            } else {
+                List::Here(list)
+            });
         }
         if k > key {
             break;
         }
     }
-    Ok(&[])
+    Ok(List::Here(&[]))
 }
 
 /// A pair's list: documents and offsets.
@@ -271,7 +283,18 @@ impl SiteIndex {
         if !need.is_empty() {
             return Ok(Step::Need(need.into_iter().collect()));
         }
-        // Round 2: the matching documents, then the shapes of those with a
+        // Round 2: the lists stored apart.
+        for seg in &self.manifest.segments {
+            for p in &plans {
+                for &(key, _) in &p.keys {
+                    self.list(seg, key, &mut need)?;
+                }
+            }
+        }
+        if !need.is_empty() {
+            return Ok(Step::Need(need.into_iter().collect()));
+        }
+        // Round 3: the matching documents, then the shapes of those with a
         // term of more than one character.
         let mut found: Vec<(&SegmentMeta, u32, Vec<TermIn>)> = Vec::new();
         for seg in &self.manifest.segments {
@@ -304,7 +327,7 @@ impl SiteIndex {
                 score,
             });
         }
-        // Round 3: the stored copies of the hits shown.
+        // Round 4: the stored copies of the hits shown.
         let ranked = best(&scored, Some(limit));
         let mut hits = Vec::with_capacity(ranked.len());
         for r in &ranked {
@@ -323,6 +346,24 @@ impl SiteIndex {
             total: found.len(),
             hits,
         }))
+    }
+
+    /// The list of `key` in `seg`, when its files are here (else they are
+    /// added to `need`).
+    fn list(
+        &self,
+        seg: &SegmentMeta,
+        key: u64,
+        need: &mut BTreeSet<String>,
+    ) -> Result<Option<&[u8]>, CorruptFile> {
+        let path = posting_path(&seg.dir, shard_of(key, seg.postings));
+        let Some(file) = self.file(&path, need) else {
+            return Ok(None);
+        };
+        match list_of(file, key).map_err(|_| CorruptFile(path))? {
+            List::Here(l) => Ok(Some(l)),
+            List::Apart => Ok(self.file(&apart_path(&seg.dir, key), need)),
+        }
     }
 
     /// The shape of document `doc` of `seg` (its file decoded once).
@@ -349,15 +390,14 @@ impl SiteIndex {
         let mut acc: Option<Matches> = None;
         for p in plans {
             let mut lists = Vec::with_capacity(p.keys.len());
+            let mut none = BTreeSet::new();
             for &(key, _) in &p.keys {
-                let path = posting_path(&seg.dir, shard_of(key, seg.postings));
-                let file = self.files.get(&path).map_or(&[][..], Vec::as_slice);
-                lists.push(list_of(file, key).map_err(|_| CorruptFile(path))?);
+                lists.push(self.list(seg, key, &mut none)?.unwrap_or_default());
             }
             let corrupt =
                 |_| CorruptFile(posting_path(&seg.dir, shard_of(p.keys[0].0, seg.postings)));
             let m: Vec<(u32, TermIn)> = if p.single {
-                decode_single(lists[0])
+                decode_single(lists.first().copied().unwrap_or_default())
                     .map_err(corrupt)?
                     .into_iter()
                     .map(|(d, s)| (d, TermIn::Score(s)))

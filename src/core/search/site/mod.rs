@@ -10,7 +10,8 @@
 //!   files never change: `p/<k>.bin` postings (every character and pair of
 //!   adjacent characters of the normalised texts, with the documents and
 //!   offsets where it occurs; keys spread over the files by a hash, see
-//!   [`build`](build_segment)), `s/<k>.bin` document shapes (what ranking
+//!   [`build`](build_segment); the longest lists in `b/<key>.bin`),
+//!   `s/<k>.bin` document shapes (what ranking
 //!   needs), `d/<k>/<n>.bin` the stored copy of each document (title, URL,
 //!   `src`, date, texts: hits and snippets), `ids.json` (for updates).
 //!
@@ -26,8 +27,8 @@ mod manifest;
 mod update;
 
 pub use build::{
-    build_segment, doc_path, ids_path, posting_path, shape_path, BuiltSegment, Parallel,
-    Sequential, POSTING_FILE_BYTES, SHAPES_PER_FILE,
+    apart_path, build_segment, doc_path, ids_path, posting_path, shape_path, BuiltSegment,
+    Parallel, Sequential, APART_BYTES, POSTING_FILE_BYTES, SHAPES_PER_FILE,
 };
 pub use codec::Corrupt;
 pub use doc::{SiteDoc, StoredDoc};
