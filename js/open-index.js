@@ -1,9 +1,8 @@
 // Site search over a static index built by `article-reader index`
 // (see src/core/search/site): the manifest is fetched once; each query
-// fetches only the files it needs — postings of its characters (and the
-// lists of common characters, stored apart), then the
-// shapes of the matching documents, then the stored copies of the hits
-// shown — with all requests of a round in parallel. Matching, ranking and
+// fetches only the files it needs — postings of its characters, then the
+// lists of common characters stored apart, then the stored copies of the
+// hits shown — with all requests of a round in parallel. Matching, ranking and
 // snippets happen in the wasm (`SiteSearch`, src/embed_site.rs); this
 // module only fetches.
 //
@@ -12,7 +11,7 @@
 //   hits.total; hits[0];   // { id, url, src, title, published, snippet, marks, titleMarks, score }
 //   index.bytesFetched;    // bytes of index fetched so far (manifest included)
 
-/** Rounds of fetching one search may take (it needs four at most). */
+/** Rounds of fetching one search may take (it needs three at most). */
 const MAX_ROUNDS = 4;
 
 /**

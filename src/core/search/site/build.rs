@@ -1,7 +1,6 @@
 //! Writing a segment: the posting files (every key's documents and offsets,
-//! keys spread over files by hash), the shape files (what ranking needs of
-//! each document) and one stored copy per document, in a directory named
-//! after the content.
+//! keys spread over files by hash) and one stored copy per document, in a
+//! directory named after the content.
 //!
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
@@ -12,12 +11,16 @@
 //! varints. A list holds, for each document in turn, the gap from the
 //! previous document number, then:
 //!
-//! - for a pair of characters, the offsets where it occurs: each as the gap
-//!   from the previous offset, shifted left by one, the low bit set when
-//!   another offset of the same document follows;
+//! - for a pair of characters, the document's shape (what ranking needs:
+//!   where the title ends, where the texts end, the headings) and the
+//!   offsets where the pair occurs: each as the gap from the previous
+//!   offset, shifted left by one, the low bit set when another offset of
+//!   the same document follows;
 //! - for a single character, its score in the document (what a
-//!   one-character term adds to a hit's score): one-character terms need
-//!   no offsets and no document shapes.
+//!   one-character term adds to a hit's score).
+//!
+//! So a query's postings alone give every match and its score; then only
+//! the stored copies of the hits shown are fetched.
 
 use super::codec::{json_string, put_varint, shard_of, unigram_char, Fnv};
 use super::doc::{prepare, term_score, Prepared, SiteDoc, StoredDoc};
@@ -28,8 +31,6 @@ use super::manifest::SegmentMeta;
 pub const POSTING_FILE_BYTES: usize = 8 * 1024;
 /// Lists longer than this get a file of their own.
 pub const APART_BYTES: usize = 2 * 1024;
-/// Document shapes per shape file (about 4 bytes each).
-pub const SHAPES_PER_FILE: u32 = 1024;
 
 /// Runs `n` independent jobs, maybe in parallel: the CLI hands in a thread
 /// pool, tests and the wasm run them in turn.
@@ -54,11 +55,6 @@ pub fn posting_path(dir: &str, k: u32) -> String {
 /// Path of the file of `key`'s list when it is stored apart.
 pub fn apart_path(dir: &str, key: u64) -> String {
     format!("{dir}/b/{key}.bin")
-}
-
-/// Path of the shape file holding document `local` of a segment.
-pub fn shape_path(dir: &str, local: u32) -> String {
-    format!("{dir}/s/{}.bin", local / SHAPES_PER_FILE)
 }
 
 /// Path of the stored copy of document `local` of a segment.
@@ -104,16 +100,6 @@ pub fn build_segment(
     }
     let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k], &prepared));
     drop(buckets);
-    let shape_files = (docs.len() as u32).div_ceil(SHAPES_PER_FILE);
-    let shapes = par.map(shape_files as usize, |k| {
-        let mut out = Vec::new();
-        let from = k * SHAPES_PER_FILE as usize;
-        let to = (from + SHAPES_PER_FILE as usize).min(prepared.len());
-        for p in &prepared[from..to] {
-            p.shape.encode(&mut out);
-        }
-        out
-    });
     let stored = par.map(docs.len(), |i| StoredDoc::of(&docs[i]).encode());
     let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
     let ids = format!("[{}]\n", ids.join(",")).into_bytes();
@@ -126,9 +112,6 @@ pub fn build_segment(
         for (key, list) in apart {
             files.push((local(&apart_path("", key)[1..]), list));
         }
-    }
-    for (k, b) in shapes.into_iter().enumerate() {
-        files.push((local(&shape_path("", k as u32 * SHAPES_PER_FILE)[1..]), b));
     }
     for (i, b) in stored.into_iter().enumerate() {
         files.push((local(&doc_path("", i as u32)[1..]), b));
@@ -193,6 +176,7 @@ fn encode_postings(
                     put_varint(&mut list, term_score(&starts, c.len_utf8() as u32, shape));
                 }
                 None => {
+                    docs[doc as usize].shape.encode(&mut list);
                     let mut prev = 0;
                     for (i, e) in offsets.iter().enumerate() {
                         let more = u64::from(i + 1 < offsets.len());

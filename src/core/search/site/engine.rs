@@ -1,14 +1,12 @@
 //! Querying a site index file by file. The engine never fetches: a search
 //! says which files it needs ([`Step::Need`]); the caller fetches them (in
 //! parallel, in the browser), hands them over with [`SiteIndex::add_file`]
-//! and asks again, until the search is [`Step::Done`]. A query needs four
+//! and asks again, until the search is [`Step::Done`]. A query needs three
 //! rounds at most: the posting files of its keys, the lists stored apart
-//! (common characters only), the shape files of the documents that match,
-//! the stored copies of the hits shown.
+//! (common characters and pairs only), the stored copies of the hits shown.
 //!
 //! Terms are found exactly: a term of one character from its unigram
-//! postings (which carry its score in each document, so such terms need no
-//! shapes); a longer one from the postings of the character pairs at
+//! postings (which carry its score in each document); a longer one from the postings of the character pairs at
 //! offsets 0, 2, 4, … (and the last pair), which pin every character of the
 //! term at its place, so a document matches exactly when its normalised
 //! text contains the term. Ranking, snippets and marks are those of
@@ -17,7 +15,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::build::{apart_path, doc_path, posting_path, shape_path, SHAPES_PER_FILE};
+use super::build::{apart_path, doc_path, posting_path};
 use super::codec::{bigram_key, shard_of, unigram_key, Corrupt, Reader};
 use super::doc::{term_score, Shape, StoredDoc};
 use super::manifest::{Manifest, SegmentMeta};
@@ -111,19 +109,12 @@ fn plan(term: &str) -> TermPlan {
     }
 }
 
-/// One key's postings: (document in the segment, sorted offsets).
-type Postings = Vec<(u32, Vec<u32>)>;
+/// One pair's postings: (document in the segment, its shape, sorted
+/// offsets).
+type Postings = Vec<(u32, Shape, Vec<u32>)>;
 
-/// One term in one document: where it starts, or (a one-character term)
-/// its score there.
-#[derive(Clone, Debug)]
-enum TermIn {
-    Starts(Vec<u32>),
-    Score(u64),
-}
-
-/// Documents of a segment that hold every term, with each term there.
-type Matches = Vec<(u32, Vec<TermIn>)>;
+/// Documents of a segment that hold every term, with their scores.
+type Matches = Vec<(u32, u64)>;
 
 /// Where the list of a key is.
 enum List<'a> {
@@ -155,13 +146,14 @@ fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
     Ok(List::Here(&[]))
 }
 
-/// A pair's list: documents and offsets.
+/// A pair's list: documents, shapes and offsets.
 fn decode_pairs(list: &[u8]) -> Result<Postings, Corrupt> {
     let mut r = Reader::new(list);
     let mut out = Vec::new();
     let mut doc = 0u32;
     while !r.is_empty() {
         doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
+        let shape = Shape::decode(&mut r)?;
         let mut offsets = Vec::new();
         let mut at = 0u32;
         loop {
@@ -174,7 +166,7 @@ fn decode_pairs(list: &[u8]) -> Result<Postings, Corrupt> {
                 break;
             }
         }
-        out.push((doc, offsets));
+        out.push((doc, shape, offsets));
     }
     Ok(out)
 }
@@ -191,21 +183,21 @@ fn decode_single(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
     Ok(out)
 }
 
-/// Where a term starts in each document of the lists (exact): every key at
-/// its offset in the term.
-fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Postings {
+/// The term's score in each document of the lists where it occurs
+/// (exact: every key at its offset in the term).
+fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Vec<(u32, u64)> {
     let (first, rest) = match lists.split_first() {
         Some(x) => x,
         None => return Vec::new(),
     };
     let mut cursors = vec![0usize; rest.len()];
     let mut out = Vec::new();
-    'docs: for (doc, offsets) in first {
+    'docs: for (doc, shape, offsets) in first {
         let mut others = Vec::with_capacity(rest.len());
         for (list, at) in rest.iter().zip(cursors.iter_mut()) {
-            *at += list[*at..].partition_point(|(d, _)| d < doc);
+            *at += list[*at..].partition_point(|(d, _, _)| d < doc);
             match list.get(*at) {
-                Some((d, o)) if d == doc => others.push(o),
+                Some((d, _, o)) if d == doc => others.push(o),
                 _ => continue 'docs,
             }
         }
@@ -221,7 +213,7 @@ fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Postings {
             })
             .collect();
         if !starts.is_empty() {
-            out.push((*doc, starts));
+            out.push((*doc, term_score(&starts, plan.len, shape)));
         }
     }
     out
@@ -294,44 +286,24 @@ impl SiteIndex {
         if !need.is_empty() {
             return Ok(Step::Need(need.into_iter().collect()));
         }
-        // Round 3: the matching documents, then the shapes of those with a
-        // term of more than one character.
-        let mut found: Vec<(&SegmentMeta, u32, Vec<TermIn>)> = Vec::new();
+        // The matching documents, scored.
+        let mut found: Vec<(&SegmentMeta, u32)> = Vec::new();
+        let mut scored = Vec::new();
         for seg in &self.manifest.segments {
-            for (doc, terms) in self.matches(seg, &plans)? {
-                if terms.iter().any(|t| matches!(t, TermIn::Starts(_))) {
-                    self.file(&shape_path(&seg.dir, doc), &mut need);
-                }
-                found.push((seg, doc, terms));
+            for (doc, score) in self.matches(seg, &plans)? {
+                scored.push(TermDoc {
+                    doc: found.len() as u32,
+                    score,
+                });
+                found.push((seg, doc));
             }
         }
-        if !need.is_empty() {
-            return Ok(Step::Need(need.into_iter().collect()));
-        }
-        found.sort_by_key(|(seg, doc, _)| seg.base + u64::from(*doc));
-        let mut scored = Vec::with_capacity(found.len());
-        let mut shapes: HashMap<String, Vec<Shape>> = HashMap::new();
-        for (i, (seg, doc, terms)) in found.iter().enumerate() {
-            let mut score = 0u64;
-            for (p, t) in plans.iter().zip(terms) {
-                let s = match t {
-                    TermIn::Score(s) => *s,
-                    TermIn::Starts(starts) => {
-                        term_score(starts, p.len, self.shape(seg, *doc, &mut shapes)?)
-                    }
-                };
-                score = score.saturating_add(s);
-            }
-            scored.push(TermDoc {
-                doc: i as u32,
-                score,
-            });
-        }
-        // Round 4: the stored copies of the hits shown.
+        // Round 3: the stored copies of the hits shown. Segments are in
+        // number order, so ties keep the documents' order.
         let ranked = best(&scored, Some(limit));
         let mut hits = Vec::with_capacity(ranked.len());
         for r in &ranked {
-            let (seg, doc, _) = &found[r.index];
+            let (seg, doc) = &found[r.index];
             let path = doc_path(&seg.dir, *doc);
             let Some(bytes) = self.file(&path, &mut need) else {
                 continue;
@@ -366,24 +338,6 @@ impl SiteIndex {
         }
     }
 
-    /// The shape of document `doc` of `seg` (its file decoded once).
-    fn shape<'a>(
-        &self,
-        seg: &SegmentMeta,
-        doc: u32,
-        cache: &'a mut HashMap<String, Vec<Shape>>,
-    ) -> Result<&'a Shape, CorruptFile> {
-        let path = shape_path(&seg.dir, doc);
-        if !cache.contains_key(&path) {
-            let bytes = self.files.get(&path).map_or(&[][..], Vec::as_slice);
-            let decoded = decode_shapes(bytes).map_err(|_| CorruptFile(path.clone()))?;
-            cache.insert(path.clone(), decoded);
-        }
-        cache[&path]
-            .get((doc % SHAPES_PER_FILE) as usize)
-            .ok_or(CorruptFile(path))
-    }
-
     /// The live documents of `seg` that contain every term, with each term
     /// there.
     fn matches(&self, seg: &SegmentMeta, plans: &[TermPlan]) -> Result<Matches, CorruptFile> {
@@ -396,12 +350,8 @@ impl SiteIndex {
             }
             let corrupt =
                 |_| CorruptFile(posting_path(&seg.dir, shard_of(p.keys[0].0, seg.postings)));
-            let m: Vec<(u32, TermIn)> = if p.single {
-                decode_single(lists.first().copied().unwrap_or_default())
-                    .map_err(corrupt)?
-                    .into_iter()
-                    .map(|(d, s)| (d, TermIn::Score(s)))
-                    .collect()
+            let m: Vec<(u32, u64)> = if p.single {
+                decode_single(lists.first().copied().unwrap_or_default()).map_err(corrupt)?
             } else {
                 let decoded = lists
                     .iter()
@@ -409,21 +359,17 @@ impl SiteIndex {
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(corrupt)?;
                 term_matches(p, &decoded)
-                    .into_iter()
-                    .map(|(d, s)| (d, TermIn::Starts(s)))
-                    .collect()
             };
             acc = Some(match acc {
-                None => m.into_iter().map(|(d, t)| (d, vec![t])).collect(),
+                None => m,
                 Some(prev) => {
                     let mut out = Vec::new();
                     let mut j = 0;
-                    for (d, mut terms) in prev {
+                    for (d, score) in prev {
                         j += m[j..].partition_point(|(e, _)| *e < d);
-                        if let Some((e, t)) = m.get(j) {
+                        if let Some((e, s)) = m.get(j) {
                             if *e == d {
-                                terms.push(t.clone());
-                                out.push((d, terms));
+                                out.push((d, score.saturating_add(*s)));
                             }
                         }
                     }
@@ -465,13 +411,4 @@ impl SiteIndex {
             title_marks,
         }
     }
-}
-
-fn decode_shapes(bytes: &[u8]) -> Result<Vec<Shape>, Corrupt> {
-    let mut r = Reader::new(bytes);
-    let mut out = Vec::new();
-    while !r.is_empty() {
-        out.push(Shape::decode(&mut r)?);
-    }
-    Ok(out)
 }

@@ -27,8 +27,8 @@ mod manifest;
 mod update;
 
 pub use build::{
-    apart_path, build_segment, doc_path, ids_path, posting_path, shape_path, BuiltSegment,
-    Parallel, Sequential, APART_BYTES, POSTING_FILE_BYTES, SHAPES_PER_FILE,
+    apart_path, build_segment, doc_path, ids_path, posting_path, BuiltSegment, Parallel,
+    Sequential, APART_BYTES, POSTING_FILE_BYTES,
 };
 pub use codec::Corrupt;
 pub use doc::{SiteDoc, StoredDoc};

@@ -138,11 +138,11 @@ fn same_hits_order_and_snippets_as_the_in_memory_index() {
 }
 
 #[test]
-fn hits_carry_what_opens_them_and_small_lists_take_three_rounds() {
+fn hits_carry_what_opens_them_and_small_lists_take_two_rounds() {
     let (dir, m) = Dir::build(&docs(), false);
     let mut ix = SiteIndex::new(m);
     let (r, rounds) = dir.search(&mut ix, &parse_query("锤炼"), 10);
-    assert_eq!(rounds, 3);
+    assert_eq!(rounds, 2);
     assert_eq!(r.total, 1);
     let h = &r.hits[0];
     assert_eq!(
@@ -248,7 +248,7 @@ fn long_lists_stored_apart_give_the_same_hits() {
         let q = parse_query(q);
         let mut ix = SiteIndex::new(m.clone());
         let (got, rounds) = dir.search(&mut ix, &q, 5);
-        assert!(rounds <= 4);
+        assert!(rounds <= 3);
         let want = mem.search_top(&q, 5);
         assert_eq!(got.total, want.total, "{q:?}");
         let a: Vec<_> = got.hits.iter().map(|h| (h.id.clone(), h.score)).collect();
