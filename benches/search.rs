@@ -114,6 +114,8 @@ fn main() {
         let parsed: Vec<Query> = queries.iter().map(|q| parse_query(q)).collect();
         let mut top = Vec::new();
         let mut all = Vec::new();
+        let mut lazy = Vec::new();
+        let mut eager = Vec::new();
         let mut scans = Vec::new();
         let (mut found, mut truth, mut both) = (0usize, 0usize, 0usize);
         for q in &parsed {
@@ -122,6 +124,18 @@ fn main() {
             }));
             all.push(time_each(|| {
                 black_box(index.count(q));
+            }));
+            // createIndex's search() without a limit: every hit ranked,
+            // snippets only for the 20 a list shows first (lazy), against a
+            // snippet for every hit (eager, as before).
+            lazy.push(time_each(|| {
+                let r = index.rank(q, None);
+                for h in r.hits.iter().take(20) {
+                    black_box(index.hit(h, q));
+                }
+            }));
+            eager.push(time_each(|| {
+                black_box(index.search(q));
             }));
             scans.push(time_each(|| {
                 black_box(scan(&prepared, q));
@@ -159,6 +173,8 @@ fn main() {
         };
         row("index: top 10 with snippets", top);
         row("index: count of matches", all);
+        row("index: all hits, 20 snippets (lazy)", lazy);
+        row("index: all hits, every snippet", eager);
         row("index (variants on): top 10", variants);
         row("plain scan of normalised text", scans);
         println!("scan prepare {:.1} ms; recall {:.4} precision {:.4} ({both} of {truth} true, {found} found)",

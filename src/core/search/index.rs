@@ -12,8 +12,7 @@
 
 use std::ops::Range;
 
-use super::normalize::{decode_at, decode_u32, fold_ascii, fold_char, Folded};
-use super::variants::{fold_variant, ideograph_table, IDEOGRAPHS_FROM};
+use super::normalize::normalize_each;
 
 /// Separates fields (and documents) in the indexed text. Normalised text
 /// never contains it (line breaks become spaces) and it is not indexed, so
@@ -56,12 +55,6 @@ fn room<T: Copy + Default>(v: &mut Vec<T>, need: usize) {
     }
 }
 
-/// Bytes of `u` in UTF-8.
-#[inline(always)]
-fn utf8_len(u: u32) -> usize {
-    1 + usize::from(u >= 0x80) + usize::from(u >= 0x800) + usize::from(u >= 0x1_0000)
-}
-
 impl Builder {
     /// A builder for about `bytes` of text.
     pub fn new(variants: bool, bytes: usize) -> Self {
@@ -81,69 +74,28 @@ impl Builder {
         self.len as u32
     }
 
-    /// Adds the normalised form of `s` (exactly
-    /// [`normalize_with`](super::normalize_with)) and a separator.
+    /// Adds the normalised form of `s` (through the one normaliser,
+    /// [`normalize_each`]) and a separator.
     #[inline(never)]
     pub fn push_field(&mut self, s: &str) {
-        let b = s.as_bytes();
         // No more characters than bytes.
-        room(&mut self.keys, self.k + b.len() + 1);
-        let variants = self.variants;
-        let ideographs = if variants { ideograph_table() } else { &[] };
+        room(&mut self.keys, self.k + s.len() + 1);
         let keys = &mut self.keys[..];
         let counts = &mut self.counts[..];
-        let start = self.len;
+        let astral = &mut self.astral;
         let (mut len, mut k) = (self.len, self.k);
-        let mut space = false;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            let u = if (0xe4..=0xe9).contains(&x) {
-                // U+4000..U+9FFF: ideographs, changed by variants only.
-                let (mut u, _) = decode_u32(b, i);
-                i += 3;
-                if variants {
-                    let rep = ideographs[(u - IDEOGRAPHS_FROM) as usize];
-                    if rep != 0 {
-                        u = rep;
-                    }
-                }
-                u
-            } else {
-                let (c, n) = decode_at(b, i);
-                i += n;
-                let f = if x < 0x80 {
-                    fold_ascii(x)
-                } else {
-                    fold_char(c)
-                };
-                match f {
-                    Folded::Char(c) if variants => fold_variant(c) as u32,
-                    Folded::Char(c) => c as u32,
-                    Folded::Space => {
-                        space = len > start;
-                        continue;
-                    }
-                    Folded::Skip => continue,
-                }
-            };
-            if space {
-                counts[' ' as usize] += 1;
-                keys[k] = b' '.into();
-                len += 1;
-                k += 1;
-                space = false;
-            }
+        normalize_each(s, self.variants, |c, _, _| {
+            let u = c as u32;
             if (u as usize) < DIRECT {
                 counts[u as usize] += 1;
                 keys[k] = u as u16;
             } else {
-                self.astral.push(u64::from(u) << 32 | len as u64);
+                astral.push(u64::from(u) << 32 | len as u64);
                 keys[k] = ASTRAL;
             }
             k += 1;
-            len += utf8_len(u);
-        }
+            len += c.len_utf8();
+        });
         keys[k] = SEP as u16;
         self.len = len + 1;
         self.k = k + 1;
@@ -310,14 +262,8 @@ impl CharIndex {
         if chars.is_empty() {
             return None;
         }
-        // Rarest first (a few characters: insertion sort).
-        for i in 1..chars.len() {
-            let mut j = i;
-            while j > 0 && chars[j - 1].1.len() > chars[j].1.len() {
-                chars.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // Rarest first.
+        sort_small_by_key(&mut chars, |c| c.1.len());
         Some(Plan {
             len: term.len() as u32,
             chars,
@@ -367,6 +313,18 @@ impl CharIndex {
             + self.astral_chars.capacity()
             + self.astral_starts.capacity()
             + self.astral_positions.capacity())
+    }
+}
+
+/// Sorts a short slice (a query's characters or terms) by `key`, stably:
+/// an insertion sort, smaller in the wasm than the standard library's sort.
+pub(crate) fn sort_small_by_key<T>(v: &mut [T], key: impl Fn(&T) -> usize) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }
 

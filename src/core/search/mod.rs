@@ -15,6 +15,7 @@ mod normalize;
 mod query;
 mod rank;
 mod score;
+pub mod site;
 mod snippet;
 mod variants;
 
@@ -22,6 +23,7 @@ pub use find::{find_in_article, find_in_text, occurrences, ArticleMatches, Hit, 
 pub use normalize::{fold_char, normalize_str, normalize_with, Folded, Normalized};
 pub use query::{parse_query, parse_query_with, Query};
 pub use rank::{RankedHit, SearchIndex, SearchResults};
+pub use score::{Ranked, Ranking};
 pub use variants::{
     fold_variant, install as install_variants, is_installed as variants_installed, variant_pairs,
 };

@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use super::variants::fold_variant;
+use super::variants::{fold_variant, ideograph_table, IDEOGRAPHS_FROM};
 
 /// What one character becomes in normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,12 +115,16 @@ pub(crate) fn decode_at(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(u).unwrap_or('\u{fffd}'), n)
 }
 
-/// The normaliser: calls `emit(c, start, end)` for each character of the
-/// normalised form of `s`, with the byte range of the original characters
-/// it stands for (a space stands for its whole whitespace run).
+/// The normaliser, the only one: calls `emit(c, start, end)` for each
+/// character of the normalised form of `s`, with the byte range of the
+/// original characters it stands for (a space stands for its whole
+/// whitespace run). Inlined into each caller, so callers that ignore the
+/// ranges (the index builder) pay nothing for them.
 #[inline(always)]
 pub(crate) fn normalize_each(s: &str, variants: bool, mut emit: impl FnMut(char, usize, usize)) {
     let b = s.as_bytes();
+    // Looked up once, not per character.
+    let ideographs = if variants { ideograph_table() } else { &[] };
     let mut i = 0;
     let mut started = false;
     let mut space: Option<(usize, usize)> = None;
@@ -128,6 +132,17 @@ pub(crate) fn normalize_each(s: &str, variants: bool, mut emit: impl FnMut(char,
         let x = b[i];
         let (f, len) = if x < 0x80 {
             (fold_ascii(x), 1)
+        } else if (0xe4..=0xe9).contains(&x) {
+            // U+4000..U+9FFF, the bulk of Chinese text: ideographs, which
+            // only variants change.
+            let (mut u, _) = decode_u32(b, i);
+            if variants {
+                let rep = ideographs[(u - IDEOGRAPHS_FROM) as usize];
+                if rep != 0 {
+                    u = rep;
+                }
+            }
+            (Folded::Char(char::from_u32(u).unwrap_or('\u{fffd}')), 3)
         } else {
             let (c, len) = decode_at(b, i);
             let f = match fold_char(c) {

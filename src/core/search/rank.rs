@@ -4,10 +4,10 @@
 use std::ops::Range;
 
 use super::find::find_in_text;
-use super::index::{radix_sort, Builder, CharIndex, Plan};
+use super::index::{sort_small_by_key, Builder, CharIndex, Plan};
 use super::normalize::Normalized;
 use super::query::Query;
-use super::score::{intersect, Acc, TermDoc, UNIT};
+use super::score::{best, intersect, Acc, Ranked, Ranking, TermDoc};
 use crate::core::model::{Article, Block, Field};
 
 /// A search hit in a collection.
@@ -127,20 +127,17 @@ impl SearchIndex {
     /// up to 99 body matches, a heading match 19, and among body matches
     /// more and earlier rank higher. Ties keep collection order.
     pub fn search(&self, query: &Query) -> Vec<RankedHit> {
-        self.search_top(query, usize::MAX).hits
+        let ranking = self.rank(query, None);
+        ranking.hits.iter().map(|r| self.hit(r, query)).collect()
     }
 
     /// The best `limit` hits of [`SearchIndex::search`] and the number of
     /// matching articles; only those hits get snippets.
     pub fn search_top(&self, query: &Query, limit: usize) -> SearchResults {
-        let ranked = self.ranked(query, limit);
+        let ranking = self.rank(query, Some(limit));
         SearchResults {
-            total: ranked.0,
-            hits: ranked
-                .1
-                .into_iter()
-                .map(|(doc, score)| self.hit(doc as usize, score, query))
-                .collect(),
+            total: ranking.total,
+            hits: ranking.hits.iter().map(|r| self.hit(r, query)).collect(),
         }
     }
 
@@ -149,38 +146,34 @@ impl SearchIndex {
         self.matching(query).len()
     }
 
-    /// (number of matches, the best `limit` as (article, score), best first).
-    fn ranked(&self, query: &Query, limit: usize) -> (usize, Vec<(u32, f64)>) {
-        // Keys sort by score, then by article backwards: best last.
-        let key = |t: &TermDoc| t.score.min(u64::from(u32::MAX)) << 32 | u64::from(!t.doc);
+    /// The order of [`SearchIndex::search`] without snippets: the best
+    /// `limit` matches (all when `None`) and how many matched. A caller that
+    /// shows a few of many hits asks [`SearchIndex::hit`] for just those, so
+    /// a query's cost does not grow with its number of hits.
+    pub fn rank(&self, query: &Query, limit: Option<usize>) -> Ranking {
         let matching = self.matching(query);
-        let total = matching.len();
-        let mut keys: Vec<u64> = Vec::new();
-        if limit == 0 {
-            return (total, Vec::new());
+        Ranking {
+            total: matching.len(),
+            hits: best(&matching, limit),
         }
-        if limit < total / 4 {
-            // A few best of many: keep them in a short sorted list.
-            for k in matching.iter().map(key) {
-                if keys.len() < limit || k > keys[0] {
-                    if keys.len() == limit {
-                        keys.remove(0);
-                    }
-                    let at = keys.partition_point(|&x| x < k);
-                    keys.insert(at, k);
-                }
-            }
-        } else {
-            keys = matching.iter().map(key).collect();
-            radix_sort(&mut keys);
+    }
+
+    /// The hit for one ranked article, with its snippet and marks.
+    pub fn hit(&self, ranked: &Ranked, query: &Query) -> RankedHit {
+        let index = ranked.index;
+        let a = &self.articles[index];
+        let (title_marks, _) =
+            find_in_text(&Normalized::with_variants(&a.title, self.variants), query);
+        let at = self.first_field(index, query);
+        let (snippet, marks) = super::snippet::snippet(a, query, self.variants, at);
+        RankedHit {
+            index,
+            id: a.id.clone(),
+            score: ranked.score,
+            snippet,
+            marks,
+            title_marks,
         }
-        let best = keys
-            .iter()
-            .rev()
-            .take(limit)
-            .map(|&k| (!(k as u32), (k >> 32) as f64 / UNIT as f64))
-            .collect();
-        (total, best)
     }
 
     /// The articles matching every term, by article, with their scores.
@@ -197,13 +190,7 @@ impl SearchIndex {
             return Vec::new();
         }
         // Rarest first; later terms only look inside the articles left.
-        for i in 1..plans.len() {
-            let mut j = i;
-            while j > 0 && plans[j - 1].cost() > plans[j].cost() {
-                plans.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        sort_small_by_key(&mut plans, Plan::cost);
         let mut acc = self.term_docs(&plans[0], None);
         for plan in &plans[1..] {
             if acc.is_empty() {
@@ -225,31 +212,34 @@ impl SearchIndex {
     /// articles), by article.
     fn term_docs(&self, plan: &Plan<'_>, only: Option<&[u32]>) -> Vec<TermDoc> {
         let mut out = Vec::new();
-        let mut acc = Acc::new(u32::MAX);
+        // The article being counted; none before the first match.
+        let mut acc: Option<Acc> = None;
         let term_len = plan.term_len();
         let mut visit = |p: u32, doc: u32, d: &Doc| {
-            if acc.doc != doc {
-                if acc.n > 0 {
-                    out.push(acc.finish(self.docs[acc.doc as usize].body_len()));
+            let a = match &mut acc {
+                Some(a) if a.doc == doc => a,
+                _ => {
+                    if let Some(done) = acc.take() {
+                        out.push(done.finish(self.docs[done.doc as usize].body_len()));
+                    }
+                    acc.insert(Acc::new(doc))
                 }
-                acc = Acc::new(doc);
-            }
-            if p < acc.next_free {
+            };
+            if p < a.next_free {
                 return; // overlaps the previous match
             }
-            acc.next_free = p + term_len;
-            acc.n += 1;
+            a.next_free = p + term_len;
             if p < d.body {
-                acc.title += 1;
+                a.title += 1;
                 return;
             }
-            if acc.heads + acc.body == 0 {
-                acc.first_body = p - d.body;
+            if a.heads + a.body == 0 {
+                a.first_body = p - d.body;
             }
             if d.headings && self.heading[self.field_at(d, p)] {
-                acc.heads += 1;
+                a.heads += 1;
             } else {
-                acc.body += 1;
+                a.body += 1;
             }
         };
         match only {
@@ -273,8 +263,8 @@ impl SearchIndex {
                 });
             }
         }
-        if acc.n > 0 {
-            out.push(acc.finish(self.docs[acc.doc as usize].body_len()));
+        if let Some(done) = acc {
+            out.push(done.finish(self.docs[done.doc as usize].body_len()));
         }
         out
     }
@@ -301,22 +291,6 @@ impl SearchIndex {
             }
         }
         Some(self.field_at(d, first?) - d.fields as usize)
-    }
-
-    fn hit(&self, index: usize, score: f64, query: &Query) -> RankedHit {
-        let a = &self.articles[index];
-        let (title_marks, _) =
-            find_in_text(&Normalized::with_variants(&a.title, self.variants), query);
-        let at = self.first_field(index, query);
-        let (snippet, marks) = super::snippet::snippet(a, query, self.variants, at);
-        RankedHit {
-            index,
-            id: a.id.clone(),
-            score,
-            snippet,
-            marks,
-            title_marks,
-        }
     }
 }
 

@@ -2,6 +2,11 @@
 //! index's per-term article lists. The formula is documented on
 //! `SearchIndex::search`.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::index::radix_sort;
+
 /// Scores are counted in thousandths of a point.
 pub(super) const UNIT: u64 = 1000;
 /// Weight of one match in the title.
@@ -24,7 +29,6 @@ pub(super) struct TermDoc {
 /// Counts for one term in one article.
 pub(super) struct Acc {
     pub(super) doc: u32,
-    pub(super) n: u32,
     pub(super) next_free: u32,
     pub(super) title: u32,
     pub(super) heads: u32,
@@ -37,7 +41,6 @@ impl Acc {
     pub(super) fn new(doc: u32) -> Self {
         Acc {
             doc,
-            n: 0,
             next_free: 0,
             title: 0,
             heads: 0,
@@ -82,4 +85,54 @@ pub(super) fn intersect(a: &[TermDoc], b: &[TermDoc]) -> Vec<TermDoc> {
         }
     }
     out
+}
+
+/// One matching article of a ranking.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ranked {
+    /// Index of the article in the indexed list.
+    pub index: usize,
+    /// Higher is better.
+    pub score: f64,
+}
+
+/// The order of a search's matches, before any snippet is made.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranking {
+    /// Number of matching articles.
+    pub total: usize,
+    /// The best of them (as many as asked for), best first.
+    pub hits: Vec<Ranked>,
+}
+
+/// The best `limit` (all when `None`) of `matching`, best first; ties keep
+/// article order.
+pub(super) fn best(matching: &[TermDoc], limit: Option<usize>) -> Vec<Ranked> {
+    // Keys sort by score, then by article backwards: best largest.
+    let key = |t: &TermDoc| t.score.min(u64::from(u32::MAX)) << 32 | u64::from(!t.doc);
+    let limit = limit.map_or(matching.len(), |l| l.min(matching.len()));
+    let mut keys: Vec<u64> = if limit < matching.len() / 4 {
+        // A few best of many: a min-heap of the best so far.
+        let mut heap: BinaryHeap<Reverse<u64>> = BinaryHeap::with_capacity(limit + 1);
+        for k in matching.iter().map(key) {
+            if heap.len() < limit {
+                heap.push(Reverse(k));
+            } else if heap.peek().is_some_and(|r| k > r.0) {
+                heap.pop();
+                heap.push(Reverse(k));
+            }
+        }
+        heap.into_iter().map(|r| r.0).collect()
+    } else {
+        matching.iter().map(key).collect()
+    };
+    radix_sort(&mut keys);
+    keys.iter()
+        .rev()
+        .take(limit)
+        .map(|&k| Ranked {
+            index: !(k as u32) as usize,
+            score: (k >> 32) as f64 / UNIT as f64,
+        })
+        .collect()
 }

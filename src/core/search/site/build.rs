@@ -1,0 +1,200 @@
+//! Writing a segment: the posting files (every key's documents and offsets,
+//! keys spread over files by hash) and one stored copy per document, in a
+//! directory named after the content.
+//!
+//! A posting file: number of keys, then for each key in ascending order the
+//! gap from the previous key, the byte length of its list and the list; a
+//! reader skips to its key without decoding the others. A list longer than
+//! [`APART_BYTES`] is written to a file of its own (`b/<key>.bin`) and its
+//! length is given as 0 (no list is empty): the few huge lists (common
+//! characters) then cost only the queries that use them. All numbers are
+//! varints. A list holds, for each document in turn, the gap from the
+//! previous document number, then:
+//!
+//! - for a pair of characters, the document's shape (what ranking needs:
+//!   where the title ends, where the texts end, the headings) and the
+//!   offsets where the pair occurs: each as the gap from the previous
+//!   offset, shifted left by one, the low bit set when another offset of
+//!   the same document follows;
+//! - for a single character, its score in the document (what a
+//!   one-character term adds to a hit's score).
+//!
+//! So a query's postings alone give every match and its score; then only
+//! the stored copies of the hits shown are fetched.
+
+use super::codec::{json_string, put_varint, shard_of, unigram_char, Fnv};
+use super::doc::{prepare, term_score, Prepared, SiteDoc, StoredDoc};
+use super::manifest::SegmentMeta;
+
+/// Aimed-at size of one posting file: a selective query fetches about this
+/// much per key, however large the archive.
+pub const POSTING_FILE_BYTES: usize = 8 * 1024;
+/// Lists longer than this get a file of their own.
+pub const APART_BYTES: usize = 2 * 1024;
+
+/// Runs `n` independent jobs, maybe in parallel: the CLI hands in a thread
+/// pool, tests and the wasm run them in turn.
+pub trait Parallel {
+    fn map<T: Send, F: Fn(usize) -> T + Sync + Send>(&self, n: usize, f: F) -> Vec<T>;
+}
+
+/// Runs jobs one after the other.
+pub struct Sequential;
+
+impl Parallel for Sequential {
+    fn map<T: Send, F: Fn(usize) -> T + Sync + Send>(&self, n: usize, f: F) -> Vec<T> {
+        (0..n).map(f).collect()
+    }
+}
+
+/// Path of posting file `k` in a segment.
+pub fn posting_path(dir: &str, k: u32) -> String {
+    format!("{dir}/p/{k}.bin")
+}
+
+/// Path of the file of `key`'s list when it is stored apart.
+pub fn apart_path(dir: &str, key: u64) -> String {
+    format!("{dir}/b/{key}.bin")
+}
+
+/// Path of the stored copy of document `local` of a segment.
+pub fn doc_path(dir: &str, local: u32) -> String {
+    format!("{dir}/d/{}/{local}.bin", local / 1000)
+}
+
+/// Path of a segment's list of ids (for updates; readers never fetch it).
+pub fn ids_path(dir: &str) -> String {
+    format!("{dir}/ids.json")
+}
+
+/// A segment ready to be written: its manifest entry and its files (paths
+/// relative to the index directory).
+pub struct BuiltSegment {
+    pub meta: SegmentMeta,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl BuiltSegment {
+    /// Bytes of all its files.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// Indexes `docs` as one segment whose first document is number `base`.
+pub fn build_segment(
+    docs: &[SiteDoc],
+    base: u64,
+    variants: bool,
+    par: &impl Parallel,
+) -> BuiltSegment {
+    let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
+    let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
+    // About three bytes an entry once coded, keys included.
+    let shards = (entries * 3 / POSTING_FILE_BYTES).clamp(1, u32::MAX as usize) as u32;
+    let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
+    for (d, p) in prepared.iter().enumerate() {
+        for &(key, at) in &p.keys {
+            buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
+        }
+    }
+    let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k], &prepared));
+    drop(buckets);
+    let stored = par.map(docs.len(), |i| StoredDoc::of(&docs[i]).encode());
+    let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
+    let ids = format!("[{}]\n", ids.join(",")).into_bytes();
+
+    // Name the directory after everything in it.
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let local = |f: &str| f.to_owned();
+    for (k, (b, apart)) in postings.into_iter().enumerate() {
+        files.push((local(&posting_path("", k as u32)[1..]), b));
+        for (key, list) in apart {
+            files.push((local(&apart_path("", key)[1..]), list));
+        }
+    }
+    for (i, b) in stored.into_iter().enumerate() {
+        files.push((local(&doc_path("", i as u32)[1..]), b));
+    }
+    files.push(("ids.json".to_owned(), ids));
+    let hashes = par.map(files.len(), |i| {
+        let mut h = Fnv::default();
+        h.write(files[i].1.as_slice());
+        h.finish()
+    });
+    let mut h = Fnv::default();
+    h.write(&[u8::from(variants)]);
+    h.write(&base.to_le_bytes());
+    for ((path, _), fh) in files.iter().zip(hashes) {
+        h.write(path.as_bytes());
+        h.write(&fh.to_le_bytes());
+    }
+    let dir = format!("g{:016x}", h.finish());
+    for (path, _) in files.iter_mut() {
+        *path = format!("{dir}/{path}");
+    }
+    BuiltSegment {
+        meta: SegmentMeta {
+            dir,
+            base,
+            docs: docs.len() as u32,
+            postings: shards,
+        },
+        files,
+    }
+}
+
+/// One posting file from its (key, document, offset) entries, which come
+/// in document order and, per key, in offset order; and the lists stored
+/// apart.
+fn encode_postings(
+    entries: &[(u64, u32, u32)],
+    docs: &[Prepared],
+) -> (Vec<u8>, Vec<(u64, Vec<u8>)>) {
+    let mut sorted = entries.to_vec();
+    // Stable: per key, documents and offsets stay in order.
+    sorted.sort_by_key(|e| e.0);
+    let mut out = Vec::new();
+    let keys = sorted.chunk_by(|a, b| a.0 == b.0);
+    put_varint(&mut out, keys.clone().count() as u64);
+    let (mut prev_key, mut list) = (0u64, Vec::new());
+    let mut starts = Vec::new();
+    let mut apart = Vec::new();
+    for run in keys {
+        list.clear();
+        let single = unigram_char(run[0].0);
+        let mut prev_doc = 0;
+        for offsets in run.chunk_by(|a, b| a.1 == b.1) {
+            let doc = offsets[0].1;
+            put_varint(&mut list, u64::from(doc - prev_doc));
+            prev_doc = doc;
+            match single {
+                Some(c) => {
+                    starts.clear();
+                    starts.extend(offsets.iter().map(|e| e.2));
+                    let shape = &docs[doc as usize].shape;
+                    put_varint(&mut list, term_score(&starts, c.len_utf8() as u32, shape));
+                }
+                None => {
+                    docs[doc as usize].shape.encode(&mut list);
+                    let mut prev = 0;
+                    for (i, e) in offsets.iter().enumerate() {
+                        let more = u64::from(i + 1 < offsets.len());
+                        put_varint(&mut list, u64::from(e.2 - prev) << 1 | more);
+                        prev = e.2;
+                    }
+                }
+            }
+        }
+        put_varint(&mut out, run[0].0 - prev_key);
+        prev_key = run[0].0;
+        if list.len() > APART_BYTES {
+            put_varint(&mut out, 0);
+            apart.push((run[0].0, list.clone()));
+        } else {
+            put_varint(&mut out, list.len() as u64);
+            out.extend_from_slice(&list);
+        }
+    }
+    (out, apart)
+}

@@ -1,0 +1,40 @@
+//! Site search: an exact index of a whole archive as static files, built by
+//! the native CLI (`article-reader index`) and queried file by file, so a
+//! browser fetches a few kilobytes per query however large the archive.
+//!
+//! Layout of an index directory:
+//!
+//! - `manifest.json` ([`Manifest`]): the only file that changes; lists the
+//!   segments and the deleted documents;
+//! - `g<hash>/` one directory per segment, named after its content, whose
+//!   files never change: `p/<k>.bin` postings (every character and pair of
+//!   adjacent characters of the normalised texts, with the documents and
+//!   offsets where it occurs; keys spread over the files by a hash, see
+//!   [`build`](build_segment); the longest lists in `b/<key>.bin`),
+//!   `s/<k>.bin` document shapes (what ranking
+//!   needs), `d/<k>/<n>.bin` the stored copy of each document (title, URL,
+//!   `src`, date, texts: hits and snippets), `ids.json` (for updates).
+//!
+//! An update adds a segment (and marks replaced documents deleted); small
+//! segments are merged into one when there are many, so a query's files
+//! stay few and an update rewrites little.
+
+mod build;
+mod codec;
+mod doc;
+mod engine;
+mod manifest;
+mod update;
+
+pub use build::{
+    apart_path, build_segment, doc_path, ids_path, posting_path, BuiltSegment, Parallel,
+    Sequential, APART_BYTES, POSTING_FILE_BYTES,
+};
+pub use codec::Corrupt;
+pub use doc::{SiteDoc, StoredDoc};
+pub use engine::{CorruptFile, SiteHit, SiteIndex, SiteResults, Step};
+pub use manifest::{Manifest, SegmentMeta, FORMAT, VERSION};
+pub use update::FANOUT;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! The `article-reader index` command, run as a built binary: bad inputs
+//! are reported with file, line and field path and skipped; `--strict`
+//! stops at the first; nothing indexable fails; `--update` replaces and
+//! deletes documents, writing only new files. The index is then searched
+//! from disk with the site engine.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use article_reader::core::search::parse_query;
+use article_reader::core::search::site::{Manifest, SiteIndex, SiteResults, Step};
+
+fn bin(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_article-reader"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+/// A fresh scratch directory under target/.
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn article(id: &str, title: &str, body: &str) -> String {
+    format!(
+        r#"{{"format":"article-reader","version":1,"id":"{id}","url":"/news/{id}.html","src":"/news/{id}.json","title":"{title}","published":"2024-02-22","blocks":[{{"type":"paragraph","text":"{body}"}}]}}"#
+    )
+}
+
+fn search(dir: &Path, q: &str) -> SiteResults {
+    let m = Manifest::from_json(&fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let mut ix = SiteIndex::new(m);
+    loop {
+        match ix.search(&parse_query(q), 10).unwrap() {
+            Step::Done(r) => return r,
+            Step::Need(paths) => {
+                for p in paths {
+                    let b = fs::read(dir.join(&p)).unwrap();
+                    ix.add_file(p, b);
+                }
+            }
+        }
+    }
+}
+
+fn ids(r: &SiteResults) -> Vec<&str> {
+    r.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn bad_documents_are_reported_with_file_line_and_path_and_skipped() {
+    let d = scratch("cli-bad");
+    let input = d.join("in");
+    fs::create_dir_all(input.join("sub")).unwrap();
+    let feed = String::from(
+        r#"{"version":"https://jsonfeed.org/version/1.1","title":"f","items":[
+  {"id":"f1","url":"/f1.html","title":"锤炼作风","content_text":"高质量发展"},
+  {"id":"f2","url":"/f2.html","title":"缺正文"},
+  {"id":"f3","title":"没有链接","content_text":"正文"}
+]}"#,
+    );
+    fs::write(input.join("feed.json"), feed).unwrap();
+    let jsonl = format!(
+        "{}\n{{\"format\":\"article-reader\",\"version\":1,\"title\":\"t\",\"blocks\":[{{\"type\":\"nope\"}}]}}\n\n{}\n",
+        article("j1", "干部作风", "APP打卡"),
+        article("j2", "其他", "正文")
+    );
+    fs::write(input.join("sub/day.jsonl"), jsonl).unwrap();
+    fs::write(input.join("sub/broken.json"), "{\n  \"format\": ,\n}").unwrap();
+    fs::write(input.join("sub/notes.txt"), "not a document").unwrap();
+    let out = d.join("index");
+    let o = bin(&[
+        "index",
+        "--out",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("feed.json:3:") && err.contains("items[1].content"),
+        "{err}"
+    );
+    assert!(
+        err.contains("feed.json:4:") && err.contains("items[2].url"),
+        "{err}"
+    );
+    assert!(
+        err.contains("day.jsonl:2:") && err.contains("blocks[0].type"),
+        "{err}"
+    );
+    assert!(err.contains("broken.json:2:"), "{err}");
+    assert!(!err.contains("notes.txt"), "{err}");
+    assert!(
+        stdout.contains("indexed 3 documents") && stdout.contains("4 skipped"),
+        "{stdout}"
+    );
+    let r = search(&out, "作风");
+    assert_eq!(ids(&r), ["f1", "j1"]);
+    let hit = &search(&out, "app打卡").hits[0];
+    assert_eq!(hit.url.as_deref(), Some("/news/j1.html"));
+    assert_eq!(hit.src.as_deref(), Some("/news/j1.json"));
+}
+
+#[test]
+fn strict_stops_and_nothing_indexable_fails() {
+    let d = scratch("cli-strict");
+    let good = d.join("good.json");
+    fs::write(&good, format!("[{}]", article("a", "标题", "正文"))).unwrap();
+    let bad = d.join("bad.jsonl");
+    fs::write(&bad, "{\"x\": 1}\n").unwrap();
+    let out = d.join("index");
+    let o = bin(&[
+        "index",
+        "--strict",
+        "--out",
+        out.to_str().unwrap(),
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.jsonl:1:"));
+    assert!(!out.join("manifest.json").exists());
+    let o = bin(&[
+        "index",
+        "--out",
+        out.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nothing to index"));
+    assert!(!out.join("manifest.json").exists());
+    let o = bin(&[
+        "index",
+        "--out",
+        out.to_str().unwrap(),
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn update_replaces_adds_and_deletes_writing_only_new_files() {
+    let d = scratch("cli-update");
+    let first = d.join("first.json");
+    let docs: Vec<String> = (0..30)
+        .map(|i| article(&format!("n{i}"), &format!("旧闻{i}"), "宝鸡市高质量发展"))
+        .collect();
+    fs::write(&first, format!("[{}]", docs.join(","))).unwrap();
+    let out = d.join("index");
+    let o = bin(&[
+        "index",
+        "--out",
+        out.to_str().unwrap(),
+        first.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let before: Vec<(PathBuf, Vec<u8>)> = files_under(&out)
+        .into_iter()
+        .filter(|p| !p.ends_with("manifest.json"))
+        .map(|p| (p.clone(), fs::read(&p).unwrap()))
+        .collect();
+    assert_eq!(search(&out, "发展").total, 30);
+
+    let day = d.join("day.jsonl");
+    fs::write(
+        &day,
+        format!(
+            "{}\n{}\n",
+            article("n3", "更正后的新闻", "改过的正文"),
+            article("new", "今日要闻", "宝鸡市新闻")
+        ),
+    )
+    .unwrap();
+    let o = bin(&[
+        "index",
+        "--update",
+        out.to_str().unwrap(),
+        "--delete",
+        "n7",
+        day.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.contains("1 replaced, 1 deleted"), "{stdout}");
+    // Nothing written before changed.
+    for (p, b) in &before {
+        assert_eq!(&fs::read(p).unwrap(), b, "{}", p.display());
+    }
+    assert_eq!(search(&out, "发展").total, 28);
+    assert_eq!(ids(&search(&out, "更正")), ["n3"]);
+    assert!(search(&out, "旧闻3").hits.iter().all(|h| h.id != "n3"));
+    assert!(search(&out, "旧闻7").hits.is_empty());
+    assert_eq!(ids(&search(&out, "宝鸡市新闻")), ["new"]);
+
+    // Deleting alone works; an unknown id is a note, not a failure.
+    let o = bin(&[
+        "index",
+        "--update",
+        out.to_str().unwrap(),
+        "--delete",
+        "new",
+        "--delete",
+        "nope",
+    ]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nope"));
+    assert!(search(&out, "宝鸡市新闻").hits.is_empty());
+
+    // Small segments merge once a size tier is full; results stay the same.
+    for k in 0..5 {
+        let f = d.join(format!("more{k}.json"));
+        fs::write(&f, article(&format!("m{k}"), "追加", "宝鸡市高质量发展")).unwrap();
+        assert!(bin(&[
+            "index",
+            "--update",
+            out.to_str().unwrap(),
+            f.to_str().unwrap()
+        ])
+        .status
+        .success());
+    }
+    let m = Manifest::from_json(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert!(m.segments.len() < 7, "{m:?}");
+    assert_eq!(search(&out, "发展").total, 33);
+}
