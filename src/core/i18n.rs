@@ -210,6 +210,7 @@ impl Strings {
             InvalidUtf8 if zh => "文档不是有效的 UTF-8 文本。".into(),
             InvalidUtf8 => "The document is not valid UTF-8 text.".into(),
             Syntax { line, column, detail } if zh => {
+                let detail = zh_phrase(detail);
                 format!("文档不是有效的 JSON(第 {line} 行第 {column} 列:{detail})。")
             }
             Syntax { line, column, detail } => {
@@ -228,12 +229,16 @@ impl Strings {
             MissingField { path } if zh => format!("缺少必填字段 “{path}”。"),
             MissingField { path } => format!("The required field \"{path}\" is missing."),
             WrongType { path, expected } if zh => {
+                let expected = zh_phrase(expected);
                 format!("字段 “{path}” 的类型不对,应为 {expected}。")
             }
             WrongType { path, expected } => {
                 format!("The field \"{path}\" has the wrong type; expected {expected}.")
             }
-            InvalidValue { path, detail } if zh => format!("字段 “{path}” 的值无效:{detail}。"),
+            InvalidValue { path, detail } if zh => {
+                let detail = zh_phrase(detail);
+                format!("字段 “{path}” 的值无效:{detail}。")
+            }
             InvalidValue { path, detail } => {
                 format!("The field \"{path}\" has an invalid value: {detail}.")
             }
@@ -245,7 +250,10 @@ impl Strings {
             }
             Http { status, url } if zh => format!("服务器返回错误 {status}({url})。"),
             Http { status, url } => format!("The server answered with HTTP {status} ({url})."),
-            Network { url, detail } if zh => format!("无法获取文档({url}):{detail}。"),
+            Network { url, detail } if zh => {
+                let detail = zh_phrase(detail);
+                format!("无法获取文档({url}):{detail}。")
+            }
             Network { url, detail } => format!("The document could not be fetched ({url}): {detail}."),
             Timeout { url, ms } if zh => format!("获取文档超时({} 秒,{url})。", ms / 1000),
             Timeout { url, ms } => {
@@ -262,6 +270,75 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         Strings::en().error(self).fmt(f)
     }
+}
+
+/// The Chinese for the English phrases errors carry (JSON syntax details,
+/// expected types, value rules, common network failures), so a Chinese
+/// message has no English in it. A phrase not listed is shown as given.
+const ZH_PHRASES: &[(&str, &str)] = &[
+    ("expected value", "此处应为一个值"),
+    ("EOF while parsing a value", "值未写完,文档就结束了"),
+    ("EOF while parsing a list", "数组未结束,文档就结束了"),
+    ("EOF while parsing an object", "对象未结束,文档就结束了"),
+    ("EOF while parsing a string", "字符串未结束,文档就结束了"),
+    ("expected `,` or `]`", "此处应为 “,” 或 “]”"),
+    ("expected `,` or `}`", "此处应为 “,” 或 “}”"),
+    ("expected `:`", "此处应为 “:”"),
+    ("trailing comma", "多余的逗号"),
+    ("key must be a string", "对象的键必须是字符串"),
+    ("invalid number", "数字无效"),
+    ("invalid escape", "转义序列无效"),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "字符串中有未转义的控制字符",
+    ),
+    ("trailing characters", "JSON 结束后还有多余的字符"),
+    ("recursion limit exceeded", "嵌套层数过多"),
+    ("a string", "字符串"),
+    ("a number", "数字"),
+    ("an object", "对象"),
+    ("an array", "数组"),
+    ("true or false", "true 或 false"),
+    ("a string or a number", "字符串或数字"),
+    ("a string or an array", "字符串或数组"),
+    ("a string or an object", "字符串或对象"),
+    ("must not be empty", "不能为空"),
+    ("must be 2, 3 or 4", "必须是 2、3 或 4"),
+    ("must not be negative", "不能为负数"),
+    ("must be a whole number", "必须是整数"),
+    ("must be a whole number from 1", "必须是不小于 1 的整数"),
+    ("is too large", "太大"),
+    ("is not a number", "不是数字"),
+    (
+        "must be video, audio or page",
+        "必须是 video、audio 或 page",
+    ),
+    (
+        "must be row, col, rowgroup or colgroup",
+        "必须是 row、col、rowgroup 或 colgroup",
+    ),
+    (
+        "not an article in an accepted format (native or schema.org JSON-LD)",
+        "不是可识别格式的文章(需要 article-reader 格式或 schema.org JSON-LD)",
+    ),
+    ("Failed to fetch", "网络错误,或服务器不允许跨域读取"),
+    ("Load failed", "网络错误,或服务器不允许跨域读取"),
+    (
+        "NetworkError when attempting to fetch resource.",
+        "网络错误,或服务器不允许跨域读取",
+    ),
+];
+
+fn zh_phrase(en: &str) -> std::borrow::Cow<'_, str> {
+    if let Some((_, zh)) = ZH_PHRASES.iter().find(|(e, _)| *e == en) {
+        return (*zh).into();
+    }
+    // `unknown block type "x" (expected …)`
+    if let Some(rest) = en.strip_prefix("unknown block type ") {
+        let shown = rest.split(" (expected").next().unwrap_or(rest);
+        return format!("未知的块类型 {shown}(可用:paragraph、heading、list、quote、image、code、rule、table、definitions、embed、attachments)").into();
+    }
+    en.into()
 }
 
 /// A size as a reader reads it: megabytes with one decimal, rounded down
@@ -322,5 +399,88 @@ mod tests {
             e.to_string(),
             "The required field \"blocks[3].text\" is missing."
         );
+    }
+
+    #[test]
+    fn chinese_error_messages_have_no_english_phrases() {
+        let zh = Lang::ZhCn.strings();
+        let mut errors = vec![
+            LoadError::Syntax {
+                line: 1,
+                column: 2,
+                detail: "unknown block type \"x\" (expected paragraph, heading)".into(),
+            },
+            LoadError::Network {
+                url: "u".into(),
+                detail: "Failed to fetch".into(),
+            },
+        ];
+        for (en, _) in ZH_PHRASES {
+            errors.push(LoadError::Syntax {
+                line: 1,
+                column: 2,
+                detail: (*en).into(),
+            });
+            errors.push(LoadError::InvalidValue {
+                path: "p".into(),
+                detail: (*en).into(),
+            });
+        }
+        // The parser's own details are the ones in the table.
+        for bad in ["\"a\u{1}\"", "[1,]", "{\"a\" 1}", "[1", "nul", "\"\\q\""] {
+            let e = crate::core::json::from_str(bad).unwrap_err();
+            assert!(
+                ZH_PHRASES.iter().any(|(en, _)| *en == e.detail),
+                "{bad}: {}",
+                e.detail
+            );
+        }
+        for expected in ["a string", "a number", "an object", "true or false"] {
+            errors.push(LoadError::WrongType {
+                path: "p".into(),
+                expected,
+            });
+        }
+        for e in errors {
+            let m = zh.error(&e);
+            // English words of three letters or more, other than the JSON
+            // and schema.org names a message may quote.
+            let english: Vec<&str> = m
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3)
+                .filter(|w| {
+                    ![
+                        "JSON",
+                        "true",
+                        "false",
+                        "video",
+                        "audio",
+                        "page",
+                        "row",
+                        "col",
+                        "rowgroup",
+                        "colgroup",
+                        "article",
+                        "reader",
+                        "schema",
+                        "org",
+                        "LD",
+                        "paragraph",
+                        "heading",
+                        "list",
+                        "quote",
+                        "image",
+                        "code",
+                        "rule",
+                        "table",
+                        "definitions",
+                        "embed",
+                        "attachments",
+                    ]
+                    .contains(w)
+                })
+                .collect();
+            assert!(english.is_empty(), "{m}: {english:?}");
+        }
     }
 }

@@ -38,15 +38,30 @@ fn non_empty<'t>(token: &'t Token<'_>, name: &str) -> Option<&'t str> {
     token.attr(name).map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// A `width`/`height` attribute as whole CSS pixels (`"640"`, `"640px"`).
+/// A `width`/`height` attribute as whole CSS pixels (`"640"`, `"640px"`,
+/// `"640.5"`): its leading digits. (Read by hand: a float parser would
+/// weigh on the wasm for one attribute.)
 fn dimension(token: &Token<'_>, name: &str) -> Option<u32> {
-    let v = non_empty(token, name)?;
-    let digits = v.strip_suffix("px").unwrap_or(v).trim();
-    digits
-        .parse::<f32>()
-        .ok()
-        .filter(|n| n.is_finite() && *n >= 0.0)
-        .map(|n| n as u32)
+    leading_number(non_empty(token, name)?).map(|(whole, _)| whole)
+}
+
+/// The leading decimal number of `s` as (whole part, first two fraction
+/// digits as hundredths); `None` when `s` does not start with a digit.
+fn leading_number(s: &str) -> Option<(u32, u32)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let whole = s[..digits].parse::<u32>().unwrap_or(u32::MAX);
+    let frac = s[digits..].strip_prefix('.').unwrap_or("");
+    let hundredths = frac
+        .bytes()
+        .take(2)
+        .take_while(u8::is_ascii_digit)
+        .enumerate()
+        .map(|(i, d)| u32::from(d - b'0') * if i == 0 { 10 } else { 1 })
+        .sum();
+    Some((whole, hundredths))
 }
 
 /// Reads an `img` (or a `source` of a `picture`).
@@ -83,7 +98,7 @@ pub(super) fn from_srcset(srcset: &str) -> Option<String> {
             None => 100,
             Some(d) if d.ends_with('w') => d[..d.len() - 1].parse().unwrap_or(0),
             Some(d) if d.ends_with('x') => {
-                (d[..d.len() - 1].parse::<f32>().unwrap_or(1.0) * 100.0) as u32
+                leading_number(d).map_or(100, |(w, h)| w.saturating_mul(100).saturating_add(h))
             }
             Some(_) => continue,
         };

@@ -138,6 +138,67 @@ impl<'a> Tokenizer<'a> {
         };
     }
 
+    /// True when `</name` or `<name` (per `end`) followed by a tag end
+    /// starts at byte `at`.
+    fn tag_at(&self, at: usize, name: &str, end: bool) -> bool {
+        let b = self.bytes();
+        let open = if end { 2 } else { 1 };
+        let name_end = at + open + name.len();
+        b.get(at) == Some(&b'<')
+            && (!end || b.get(at + 1) == Some(&b'/'))
+            && b.get(at + open..name_end)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && matches!(
+                b.get(name_end),
+                None | Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+            )
+    }
+
+    /// Skips script data up to its end tag, with the HTML standard's
+    /// escaped states: after `<!--`, a `<script>` opens a "double-escaped"
+    /// part in which `</script>` does not end the script (so
+    /// `<script><!--<script></script>LEAK</script>` is all script), and
+    /// `-->` goes back to plain script data.
+    fn skip_script(&mut self) {
+        #[derive(PartialEq)]
+        enum State {
+            Data,
+            Escaped,
+            DoubleEscaped,
+        }
+        let b = self.bytes();
+        let mut state = State::Data;
+        let mut i = self.pos;
+        while i < b.len() {
+            match state {
+                State::Data if b[i..].starts_with(b"<!--") => {
+                    state = State::Escaped;
+                    // `<!--` may share its dashes with `-->`: `<!-->`.
+                    i += 2;
+                    continue;
+                }
+                State::Data | State::Escaped if self.tag_at(i, "script", true) => {
+                    self.pos = i;
+                    return;
+                }
+                State::Escaped if self.tag_at(i, "script", false) => {
+                    state = State::DoubleEscaped;
+                }
+                State::DoubleEscaped if self.tag_at(i, "script", true) => {
+                    state = State::Escaped;
+                }
+                State::Escaped | State::DoubleEscaped if b[i..].starts_with(b"-->") => {
+                    state = State::Data;
+                    i += 3;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.pos = b.len();
+    }
+
     /// Skips raw text up to (not including) `</name` followed by a tag end.
     fn skip_raw(&mut self, name: &str) {
         let b = self.bytes();
@@ -254,7 +315,12 @@ impl<'a> Iterator for Tokenizer<'a> {
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
             if let Some(name) = self.raw.take() {
-                self.skip_raw(&name);
+                match name.as_str() {
+                    // Everything after `<plaintext>` is its text: no end tag.
+                    "plaintext" => self.pos = self.src.len(),
+                    "script" => self.skip_script(),
+                    _ => self.skip_raw(&name),
+                }
             }
             if self.pos >= self.src.len() {
                 return None;
@@ -389,5 +455,24 @@ mod tests {
         // The input ends inside a tag: the tag is dropped.
         assert_eq!(toks("x<a href=\"y"), vec![text("x")]);
         assert_eq!(toks("x<p"), vec![text("x")]);
+    }
+
+    #[test]
+    fn script_escapes_and_plaintext_follow_the_standard() {
+        let texts = |s: &str| -> String {
+            toks(s)
+                .into_iter()
+                .filter_map(|t| match t {
+                    Token::Text(t) => Some(t.into_owned()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(texts("<script><!--<script></script>LEAK</script>ok"), "ok");
+        assert_eq!(texts("<script><!--</script>a"), "a");
+        assert_eq!(texts("<script><!-- x --></script>b"), "b");
+        assert_eq!(texts("<script><!--<script>--></script>c"), "c");
+        assert_eq!(texts("<script>a</SCRIPT >d"), "d");
+        assert_eq!(texts("<plaintext>x</plaintext><p>y"), "");
     }
 }
