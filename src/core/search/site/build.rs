@@ -90,8 +90,12 @@ pub fn build_segment(
 ) -> BuiltSegment {
     let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
     let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
-    // About three bytes an entry once coded, keys included.
-    let shards = (entries * 3 / POSTING_FILE_BYTES).clamp(1, u32::MAX as usize) as u32;
+    // About three bytes an entry once coded, keys included. A small
+    // segment (a day's update) gets smaller files: every query visits
+    // every segment, and should pay little for the small ones.
+    let bytes = entries * 3;
+    let target = (bytes / 64).clamp(1024, POSTING_FILE_BYTES);
+    let shards = (bytes / target).clamp(1, u32::MAX as usize) as u32;
     let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
     for (d, p) in prepared.iter().enumerate() {
         for &(key, at) in &p.keys {
