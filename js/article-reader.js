@@ -1,5 +1,5 @@
 // article-reader.js — the embed loader: defines <article-reader> and exports
-// mount() and createIndex(). Bundled by esbuild into one minified module
+// mount(), createIndex() and openIndex(). Bundled by esbuild into one minified module
 // (scripts/bundle.mjs), so the modules below cost no extra request. No
 // globals besides the element; no eval; CSP-safe (the stylesheet is a
 // <link> to a file next to this module). Typings: article-reader.d.ts.
@@ -7,3 +7,4 @@ import './lib/element.js';
 
 export { mount } from './lib/mount.js';
 export { createIndex } from './lib/create-index.js';
+export { openIndex } from './lib/open-index.js';

@@ -43,6 +43,19 @@ fn get_bool(obj: &JsValue, key: &str) -> bool {
         .is_some_and(|v| v.is_truthy())
 }
 
+/// `detail` of `article-reader:ready`: the items left out of a collection.
+#[derive(Serialize)]
+struct ReadyDetail<'a> {
+    skipped: Vec<SkippedOut<'a>>,
+}
+
+/// One item left out: its position in the document and why.
+#[derive(Serialize)]
+struct SkippedOut<'a> {
+    index: usize,
+    reason: &'a str,
+}
+
 /// `detail` of `article-reader:error`.
 #[derive(Serialize)]
 struct ErrorDetail<'a> {
@@ -66,7 +79,18 @@ fn to_js(value: &impl Serialize) -> JsValue {
 /// leaves the shadow root.
 fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
     let (name, detail) = match event {
-        ReaderEvent::Ready => ("article-reader:ready", Object::new().into()),
+        ReaderEvent::Ready(skipped) => (
+            "article-reader:ready",
+            to_js(&ReadyDetail {
+                skipped: skipped
+                    .iter()
+                    .map(|s| SkippedOut {
+                        index: s.index,
+                        reason: &s.reason,
+                    })
+                    .collect(),
+            }),
+        ),
         ReaderEvent::Error(message) => ("article-reader:error", to_js(&ErrorDetail { message })),
         ReaderEvent::Close => ("article-reader:close", Object::new().into()),
         ReaderEvent::FontSize(step) => (

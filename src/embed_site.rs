@@ -89,7 +89,11 @@ impl SiteSearch {
             }
             Ok(Step::Done(r)) => {
                 set(&out, "total", r.total as f64);
-                let hits: Array = r.hits.iter().map(|h| JsValue::from(hit_object(h))).collect();
+                let hits: Array = r
+                    .hits
+                    .iter()
+                    .map(|h| JsValue::from(hit_object(h)))
+                    .collect();
                 set(&out, "hits", hits);
             }
         }

@@ -297,7 +297,7 @@ async fn ready_and_close_events_reach_the_host_callback() {
     until("the close event", || events.borrow().len() >= 2).await;
     assert_eq!(
         events.borrow().as_slice(),
-        [ReaderEvent::Ready, ReaderEvent::Close]
+        [ReaderEvent::Ready(Vec::new()), ReaderEvent::Close]
     );
     app.destroy();
 }
@@ -390,5 +390,39 @@ async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_a
     until("the list again", || has(&root, ".ar-item mark")).await;
     assert!(all(&root, "article").is_empty(), "the article is gone");
     assert_eq!(list_rows(&root), (titles, marks), "the same hits again");
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_with_an_unusable_item_shows_the_rest_and_reports_what_it_left_out() {
+    let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"要闻",
+        "items":[{"id":"a","title":"第一篇","content_text":"正文一"},{"id":"b"},
+                 {"id":"c","title":"第三篇","content_text":"正文三"}]}"#;
+    let root = container();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut p = props(Source::Json(Rc::from(feed)));
+    p.lang = Some(article_reader::core::Lang::ZhCn);
+    let log = events.clone();
+    p.on_event = Callback::from(move |e| log.borrow_mut().push(e));
+    let app = Renderer::<Reader>::with_root_and_props(root.clone(), p).render();
+    until("the ready event", || !events.borrow().is_empty()).await;
+    let titles: Vec<String> = all(&root, ".ar-item-open")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(titles, ["第一篇", "第三篇"]);
+    let zh = article_reader::core::Lang::ZhCn.strings();
+    assert_eq!(text(&root, ".ar-skipped"), zh.skipped(1));
+    let ReaderEvent::Ready(skipped) = &events.borrow()[0] else {
+        panic!("first event: {:?}", events.borrow()[0]);
+    };
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].index, 1);
+    assert!(!skipped[0].reason.is_empty());
+    assert!(
+        !skipped[0].reason.is_ascii(),
+        "the reason is in Chinese: {}",
+        skipped[0].reason
+    );
     app.destroy();
 }

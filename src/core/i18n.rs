@@ -75,6 +75,8 @@ pub struct Strings {
     pub reading_single: &'static str,
     /// "{n} results" with `{n}` replaced.
     pub result_count: &'static str,
+    /// The note under a collection when items were left out (`{n}`).
+    pub skipped_count: &'static str,
     pub separator: &'static str,
     /// The heading of the list of linked files.
     pub attachments: &'static str,
@@ -121,6 +123,7 @@ const ZH_CN: Strings = Strings {
     reading_range: "阅读约 {a}–{b} 分钟",
     reading_single: "阅读约 {a} 分钟",
     result_count: "共 {n} 篇",
+    skipped_count: "另有 {n} 篇无法显示",
     separator: "：",
     attachments: "附件",
     embed_video: "视频",
@@ -161,6 +164,7 @@ const EN: Strings = Strings {
     reading_range: "{a}–{b} min read",
     reading_single: "{a} min read",
     result_count: "{n} articles",
+    skipped_count: "{n} more could not be shown",
     separator: ": ",
     attachments: "Attachments",
     embed_video: "Video",
@@ -192,6 +196,11 @@ impl Strings {
     /// The result count line for `n` hits.
     pub fn results(&self, n: usize) -> String {
         self.result_count.replace("{n}", &n.to_string())
+    }
+
+    /// The note for `n` items left out of a collection.
+    pub fn skipped(&self, n: usize) -> String {
+        self.skipped_count.replace("{n}", &n.to_string())
     }
 
     /// A reader-facing sentence for a load error.

@@ -82,6 +82,9 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
                 <p class="ar-lead">{ d.clone() }</p>
             }
             <p class="ar-count" role="status">{ count }</p>
+            if !c.skipped.is_empty() {
+                <p class="ar-skipped">{ s.skipped(c.skipped.len()) }</p>
+            }
             <ol class="ar-items" aria-label={s.articles}>
                 { for rows.iter().map(|row| item_row(c, row, &props.on_open)) }
             </ol>

@@ -28,7 +28,7 @@ mod toc;
 mod toolbar;
 
 pub use app::Reader;
-pub use options::{ReaderEvent, ReaderProps, Source, Theme};
+pub use options::{ReaderEvent, ReaderProps, SkippedItem, Source, Theme};
 #[cfg(not(target_arch = "wasm32"))]
 pub use plain_article::{PlainDocument, PlainDocumentProps};
 pub use state::Shared;

@@ -46,10 +46,19 @@ impl Theme {
     }
 }
 
+/// An item of a collection that was left out, and why (in the UI language).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkippedItem {
+    /// Its position in the document's item list.
+    pub index: usize,
+    pub reason: String,
+}
+
 /// What the reader tells its host (the embed layer turns these into DOM events).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReaderEvent {
-    Ready,
+    /// The document is on screen; the items left out of it, if any.
+    Ready(Vec<SkippedItem>),
     Error(String),
     Close,
     FontSize(usize),

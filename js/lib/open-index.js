@@ -1,0 +1,14 @@
+// openIndex(): site search over a static index built by
+// `article-reader index`, the same matching as createIndex.
+import * as wasm from '../article-reader-wasm.js';
+import { boot, loadVariants } from './boot.js';
+import { openIndex as openSiteIndex } from './site-index.js';
+
+/**
+ * Opens the site index at `url` (a directory holding manifest.json):
+ * resolves to `{ search(query, { limit }) → Promise<hits>, bytesFetched }`.
+ */
+export async function openIndex(url, options = {}) {
+  await boot();
+  return openSiteIndex(url, wasm, { loadVariants, ...options });
+}
