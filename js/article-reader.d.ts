@@ -84,9 +84,43 @@ export function mount(element: Element, options?: ReaderOptions): ReaderHandle;
  * article (objects or JSON text). */
 export function createIndex(docs: unknown, options?: { variants?: boolean }): Promise<SearchIndex>;
 
+/** An item of a collection left out because nothing in it could be shown. */
+export interface SkippedItem {
+  /** Its position in the document's item list. */
+  index: number;
+  /** Why, in the UI language. */
+  reason: string;
+}
+
+/** One hit of a site search (`openIndex(url).search()`). */
+export interface SiteHit {
+  id: string;
+  /** The article's page. */
+  url: string;
+  /** A JSON document the reader can load, when the index has one. */
+  src?: string;
+  title: string;
+  published?: string;
+  snippet: string;
+  marks: Range[];
+  titleMarks: Range[];
+  score: number;
+}
+
+/** A static site index built by `article-reader index`. */
+export interface SiteIndex {
+  /** The best `limit` hits, best first, with the number of matches as `total`. */
+  search(query: string, options?: { limit?: number }): Promise<SiteHit[] & { total: number }>;
+  /** Bytes of index fetched so far (the manifest included). */
+  readonly bytesFetched: number;
+}
+
+/** Opens the site index in the folder at `url` (it holds manifest.json). */
+export function openIndex(url: string): Promise<SiteIndex>;
+
 /** `detail` of the events the element dispatches (bubbling, composed). */
 export interface ReaderEventMap {
-  'article-reader:ready': CustomEvent<Record<string, never>>;
+  'article-reader:ready': CustomEvent<{ skipped: SkippedItem[] }>;
   'article-reader:error': CustomEvent<{ message: string }>;
   'article-reader:close': CustomEvent<Record<string, never>>;
   'article-reader:fontsize': CustomEvent<{ step: number; scale: number }>;

@@ -313,7 +313,7 @@ test('events: ready {}, error {message}, close {}, fontsize {step, scale}; bubbl
       assert.equal(e.composed, true, `${e.type} is not composed`);
       assert.equal(e.phase, 3, `${e.type} was not seen bubbling on document`);
     }
-    assert.deepEqual(byType.ready, { ...byType.ready, id: 'ok', detail: {}, keys: [] });
+    assert.deepEqual(byType.ready, { ...byType.ready, id: 'ok', detail: { skipped: [] }, keys: ['skipped'] });
     assert.deepEqual(byType.close, { ...byType.close, id: 'ok', detail: {}, keys: [] });
     assert.equal(byType.error.id, 'bad');
     assert.deepEqual(byType.error.keys, ['message']);

@@ -1,6 +1,6 @@
 // A small host of article-reader.js, compiled against the typings in CI
 // (`tsc -p tests/types`): what a portal's own code would write.
-import { createIndex, mount, type ReaderOptions, type SearchHits } from '../../js/article-reader.js';
+import { createIndex, mount, openIndex, type ReaderOptions, type SearchHits } from '../../js/article-reader.js';
 
 const options: ReaderOptions = { src: '/news/2024-02-22.json', lang: 'en', theme: 'sepia', fontSize: 'large', maxBytes: 2_000_000 };
 const handle = mount(document.body, options);
@@ -20,3 +20,8 @@ if (first) {
   console.log(hits.total, first.title.slice(start, end), first.score.toFixed(2), index.count('x'), index.indexBytes);
 }
 index.free();
+
+reader?.addEventListener('article-reader:ready', (e) => console.log(e.detail.skipped.map((s) => `${s.index}: ${s.reason}`)));
+const site = await openIndex('/search/');
+const siteHits = await site.search('宝鸡', { limit: 10 });
+console.log(siteHits.total, siteHits[0]?.url, siteHits[0]?.src ?? 'no src', site.bytesFetched);
