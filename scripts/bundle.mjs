@@ -41,11 +41,15 @@ const settingsWithoutNotes = {
 };
 
 /** CSS derived from the text size steps: the reader's scale per step, and
- * the standalone page's prerendered copy at the stored step. */
+ * the standalone page's prerendered copy at the stored step; and the line
+ * height of each line spacing step of the display panel. */
 function stepRules() {
   const { scales } = settings.textSize;
+  const { names, heights, defaultStep } = settings.display.lineSpacing;
+  // The default spacing leaves room for the host's --ar-line-height.
+  const spacing = names.map((n, i) => `.ar-spacing-${n}{--_lh:${i === defaultStep ? `var(--ar-line-height,${heights[i]})` : heights[i]}}`);
   return {
-    'article-reader.css': scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}`).join('\n'),
+    'article-reader.css': [...scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}`), ...spacing].join('\n'),
     'page.css': scales.map((f, i) => `html[data-ar-step="${i}"] article-reader{--ar-prerender-scale:${f}}`).join('\n'),
   };
 }

@@ -76,6 +76,19 @@ pub struct Strings {
     /// "{n} results" with `{n}` replaced.
     pub result_count: &'static str,
     pub separator: &'static str,
+    // ---- Display panel (显示设置) ----
+    /// The panel's title and its toolbar button's name.
+    pub display: &'static str,
+    pub theme: &'static str,
+    /// In the order of `settings.json` `themes`.
+    pub theme_names: [&'static str; 4],
+    pub line_spacing: &'static str,
+    /// In the order of `settings.json` `display.lineSpacing.names`.
+    pub spacing_names: [&'static str; 3],
+    pub typeface: &'static str,
+    /// In the order of `settings.json` `display.typefaces`.
+    pub typeface_names: [&'static str; 2],
+    pub done: &'static str,
     lang: Lang,
 }
 
@@ -109,6 +122,14 @@ const ZH_CN: Strings = Strings {
     reading_single: "阅读约 {a} 分钟",
     result_count: "共 {n} 篇",
     separator: "：",
+    display: "显示设置",
+    theme: "主题",
+    theme_names: ["自动", "浅色", "深色", "护眼"],
+    line_spacing: "行距",
+    spacing_names: ["紧凑", "标准", "宽松"],
+    typeface: "字体",
+    typeface_names: ["黑体", "宋体"],
+    done: "完成",
     lang: Lang::ZhCn,
 };
 
@@ -142,6 +163,14 @@ const EN: Strings = Strings {
     reading_single: "{a} min read",
     result_count: "{n} articles",
     separator: ": ",
+    display: "Display",
+    theme: "Theme",
+    theme_names: ["Auto", "Light", "Dark", "Sepia"],
+    line_spacing: "Line spacing",
+    spacing_names: ["Compact", "Normal", "Relaxed"],
+    typeface: "Typeface",
+    typeface_names: ["Sans serif", "Serif"],
+    done: "Done",
     lang: Lang::En,
 };
 

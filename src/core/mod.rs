@@ -3,6 +3,7 @@
 //! normalisation and search, and reading time. Nothing here knows it runs in
 //! a browser, so all of it is tested natively with `cargo test`.
 
+pub mod display;
 pub mod error;
 pub mod format;
 pub mod html;

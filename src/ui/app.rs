@@ -7,12 +7,14 @@ use yew::prelude::*;
 
 use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
+use super::display::Display;
+use super::display_panel::DisplayPanel;
 use super::error_view::ErrorView;
 use super::footer_view::FooterView;
 use super::frame::Frame;
 use super::hooks::{
-    initial_phase, initial_step, reader_lang, use_document_loader, use_reader_events,
-    use_stored_text_size,
+    choose_display, initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
+    use_reader_events, use_stored_display, use_stored_text_size,
 };
 use super::options::{ReaderEvent, ReaderProps};
 use super::search_bar::SearchCallbacks;
@@ -109,6 +111,7 @@ fn view(
 /// The article reader.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let display_defaults = Display::defaults(props.theme, props.line_spacing, props.typeface);
     let state = use_reducer(|| {
         State::new(
             initial_phase(&props.source, props.max_bytes),
@@ -116,9 +119,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             initial_step(props.font_step),
             props.variants,
         )
+        .with_display(initial_display(display_defaults))
     });
     let dispatch = state.dispatcher();
     use_stored_text_size(props.font_step, dispatch.clone());
+    use_stored_display(display_defaults, dispatch.clone());
     use_variants_option(props.variants, dispatch.clone());
     use_document_loader(
         props.source.clone(),
@@ -138,14 +143,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
             total={state.matches.len()} current={state.current}
             searching_list={state.showing_list()} back={state.in_item()} banner={props.standalone}
             on_search={search_callbacks(&dispatch)} on_back={send(&dispatch, || Action::Back)}
-            on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
+            on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref}
+            display={html! {
+                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
+            }} />
     };
     let size = html! {
         <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
     };
     let class = classes!(
         "ar-reader",
-        props.theme.class(),
+        state.display.classes().to_vec(),
         format!("ar-step-{}", state.step)
     );
     html! {

@@ -6,7 +6,10 @@
 mod app;
 mod article_view;
 mod block_view;
+mod choice_group;
 mod collection_view;
+mod display;
+mod display_panel;
 mod error_view;
 mod footer_view;
 mod frame;
