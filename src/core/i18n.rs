@@ -89,6 +89,10 @@ pub struct Strings {
     /// In the order of `settings.json` `display.typefaces`.
     pub typeface_names: [&'static str; 2],
     pub done: &'static str,
+    // ---- Continue where you left off ----
+    pub resume: &'static str,
+    /// Closes the resume notice.
+    pub dismiss: &'static str,
     lang: Lang,
 }
 
@@ -130,6 +134,8 @@ const ZH_CN: Strings = Strings {
     typeface: "字体",
     typeface_names: ["黑体", "宋体"],
     done: "完成",
+    resume: "从上次位置继续",
+    dismiss: "关闭提示",
     lang: Lang::ZhCn,
 };
 
@@ -171,6 +177,8 @@ const EN: Strings = Strings {
     typeface: "Typeface",
     typeface_names: ["Sans serif", "Serif"],
     done: "Done",
+    resume: "Continue where you left off",
+    dismiss: "Dismiss",
     lang: Lang::En,
 };
 

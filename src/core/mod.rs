@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod reading;
+pub mod resume;
 pub mod search;
 pub mod settings;
 pub mod url;

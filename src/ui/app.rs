@@ -14,9 +14,10 @@ use super::footer_view::FooterView;
 use super::frame::Frame;
 use super::hooks::{
     choose_display, initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
-    use_reader_events, use_stored_display, use_stored_text_size,
+    use_reader_events, use_resume, use_stored_display, use_stored_text_size,
 };
 use super::options::{ReaderEvent, ReaderProps};
+use super::resume_notice::ResumeNotice;
 use super::search_bar::SearchCallbacks;
 use super::state::{Action, Phase, State};
 use super::storage;
@@ -136,6 +137,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let strings = lang.strings();
     use_reader_events(state.phase.clone(), strings, props.on_event.clone());
     let article_ref = use_node_ref();
+    let article_id = state
+        .on_screen()
+        .map(|s| AttrValue::from(s.article.id.clone()));
+    let resume = use_resume(article_id, article_ref.clone());
 
     let (view, footer) = view(&state, strings, &dispatch, &article_ref, props.standalone);
     let toolbar = html! {
@@ -149,7 +154,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }} />
     };
     let size = html! {
-        <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+        <>
+            <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+            if resume.offer.is_some() {
+                <ResumeNotice {strings} on_resume={resume.on_resume} on_dismiss={resume.on_dismiss} />
+            }
+        </>
     };
     let class = classes!(
         "ar-reader",

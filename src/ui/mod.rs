@@ -18,6 +18,7 @@ mod loader;
 mod meta_line;
 mod options;
 mod progress;
+mod resume_notice;
 mod rich_text;
 mod scroll;
 mod search_bar;
