@@ -107,9 +107,22 @@ pub fn use_resume(id: Option<AttrValue>, article: NodeRef) -> Resume {
             offer.set(None);
         })
     };
+    // The notice's buttons go with it: focus moves to the article's title
+    // (where it stays in view), not to the page's start.
     let on_dismiss = {
         let offer = offer.clone();
-        Callback::from(move |_| offer.set(None))
+        Callback::from(move |_| {
+            offer.set(None);
+            let title = article
+                .cast::<Element>()
+                .and_then(|a| a.query_selector("h1").ok().flatten())
+                .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+            if let Some(h1) = title {
+                let focus = web_sys::FocusOptions::new();
+                focus.set_prevent_scroll(true);
+                let _ = h1.focus_with_options(&focus);
+            }
+        })
     };
     Resume {
         offer: *offer,
