@@ -420,15 +420,13 @@ async fn display_panel_opens_a_modal_dialog_applies_and_stores_each_choice() {
     for want in ["ar-theme-light", "ar-spacing-normal", "ar-face-sans"] {
         assert!(class.contains(want), "{class}");
     }
-    let button = root
-        .query_selector("button[aria-label='显示设置']")
-        .unwrap()
-        .unwrap();
+    let button = root.query_selector(".ar-display-btn").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap(), "Aa显示设置");
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    click(&root, "button[aria-label='显示设置']");
+    click(&root, ".ar-display-btn");
     settle().await;
     let dialog: web_sys::HtmlDialogElement = root
         .query_selector("dialog")
@@ -488,7 +486,7 @@ async fn display_panel_keeps_tab_inside_the_dialog() {
     let root = container();
     let app = Renderer::<Reader>::with_root_and_props(root.clone(), props(Source::Seed)).render();
     settle().await;
-    click(&root, "button[aria-label='显示设置']");
+    click(&root, ".ar-display-btn");
     settle().await;
     let first = root
         .query_selector("dialog input:checked")
@@ -527,7 +525,7 @@ async fn stored_display_choices_win_over_the_hosts_defaults_and_reach_other_read
         assert!(class.contains(want), "{class}");
     }
     // A choice in one reader applies live in the other.
-    click(&root, "button[aria-label='显示设置']");
+    click(&root, ".ar-display-btn");
     settle().await;
     click(&root, "dialog .ar-choice-dark input");
     settle().await;

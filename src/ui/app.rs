@@ -148,14 +148,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
             total={state.matches.len()} current={state.current}
             searching_list={state.showing_list()} back={state.in_item()} banner={props.standalone}
             on_search={search_callbacks(&dispatch)} on_back={send(&dispatch, || Action::Back)}
-            on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref}
-            display={html! {
-                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
-            }} />
+            on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
     };
     let size = html! {
         <>
-            <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+            // 显示设置 sits beside the text size (below it on a phone): the
+            // toolbar has no room left at 320 px and 200%.
+            <div class="ar-display-row">
+                <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
+            </div>
             if resume.offer.is_some() {
                 <ResumeNotice {strings} on_resume={resume.on_resume} on_dismiss={resume.on_dismiss} />
             }

@@ -1,4 +1,5 @@
-//! 显示设置 / Display: the toolbar's "Aa" button and the small modal
+//! 显示设置 / Display: the "Aa 显示设置" button beside the text size, and
+//! the small modal
 //! dialog it opens (theme, line spacing, typeface). A native `<dialog>`
 //! opened with `showModal()`: the rest of the reader is inert, Escape
 //! closes it; Tab wraps inside it, and closing returns focus to the button.
@@ -131,10 +132,10 @@ pub fn DisplayPanel(props: &DisplayPanelProps) -> Html {
     });
     html! {
         <>
-            <button type="button" class="ar-btn ar-btn-icon ar-display-btn" ref={button}
-                aria-label={s.display} aria-haspopup="dialog"
-                aria-expanded={if *open { "true" } else { "false" }} onclick={on_open}>
-                <span aria-hidden="true">{ "Aa" }</span>
+            <button type="button" class="ar-btn ar-btn-text ar-display-btn" ref={button}
+                aria-haspopup="dialog" aria-expanded={if *open { "true" } else { "false" }}
+                onclick={on_open}>
+                <span class="ar-display-icon" aria-hidden="true">{ "Aa" }</span>{ s.display }
             </button>
             <dialog class="ar-dialog ar-display" ref={dialog} aria-label={s.display}
                 onclose={on_close} onkeydown={on_key}>

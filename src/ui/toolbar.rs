@@ -26,9 +26,6 @@ pub struct ToolbarProps {
     pub on_close: Callback<()>,
     /// The article on screen, for the progress bar.
     pub article_ref: NodeRef,
-    /// The 显示设置 / Display button and its dialog.
-    #[prop_or_default]
-    pub display: Html,
 }
 
 /// The reader's top bar.
@@ -61,7 +58,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 list_mode={props.searching_list}
                 on={props.on_search.clone()}
             />
-            { props.display.clone() }
             <ReadingProgress article={props.article_ref.clone()} strings={s} />
         </>
     };

@@ -140,7 +140,7 @@ test('display panel at 320 px and the largest text step: no sideways scroll, eve
       assert.equal(await horizontalOverflow(page), 0, `${lang}: page overflows with the bar`);
       const button = page.locator('.ar-display-btn');
       const box = await button.boundingBox();
-      assert.ok(box.x >= 0 && box.x + box.width <= 320, `${lang}: Aa button at ${JSON.stringify(box)}`);
+      assert.ok(box.x >= 0 && box.x + box.width <= 320, `${lang}: display button at ${JSON.stringify(box)}`);
       await button.click();
       await page.getByRole('dialog').waitFor();
       assert.equal(await horizontalOverflow(page), 0);
