@@ -73,6 +73,16 @@ fn main() {
         theme_classes
     )
     .unwrap();
+    display_consts(&s["display"], &mut out);
+    let resume = &s["resume"];
+    writeln!(
+        out,
+        "/// The site-wide localStorage key of the reading positions.\npub const RESUME_KEY: &str = {:?};\n/// At most this many articles' positions are kept.\npub const RESUME_MAX: usize = {};\n/// A position is offered again for this many days.\npub const RESUME_DAYS: u64 = {};",
+        resume["storageKey"].as_str().expect("resume.storageKey"),
+        resume["maxArticles"].as_u64().expect("resume.maxArticles"),
+        resume["days"].as_u64().expect("resume.days")
+    )
+    .unwrap();
     out.push_str("/// Mount option names (the JS API's spelling).\npub mod option {\n");
     for (name, _) in s["options"].as_object().expect("options") {
         if name.starts_with("//") {
@@ -88,6 +98,69 @@ fn main() {
     out.push_str("}\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("settings.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The display panel's facts: storage keys, line spacing steps, typefaces.
+fn display_consts(d: &Value, out: &mut String) {
+    let strs = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .expect("a list")
+            .iter()
+            .map(|x| x.as_str().expect("a string").to_owned())
+            .collect()
+    };
+    let key = |name: &str| d[name].as_str().expect("a storage key").to_owned();
+    let spacing = &d["lineSpacing"];
+    let names = strs(&spacing["names"]);
+    let heights = spacing["heights"].as_array().expect("lineSpacing.heights");
+    assert_eq!(
+        names.len(),
+        heights.len(),
+        "one line height per spacing name"
+    );
+    let default = spacing["defaultStep"]
+        .as_u64()
+        .expect("lineSpacing.defaultStep");
+    assert!(
+        (default as usize) < names.len(),
+        "lineSpacing.defaultStep out of range"
+    );
+    let faces = strs(&d["typefaces"]);
+    writeln!(
+        out,
+        "/// The site-wide localStorage key of the chosen theme (its name).\npub const THEME_KEY: &str = {:?};",
+        key("themeKey")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Line spacing step names, as attributes and storage spell them.\npub const SPACINGS: [&str; {}] = {names:?};",
+        names.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The default line spacing step.\npub const DEFAULT_SPACING: usize = {default};"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The site-wide localStorage key of the line spacing (its name).\npub const SPACING_KEY: &str = {:?};",
+        spacing["storageKey"].as_str().expect("lineSpacing.storageKey")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Typeface names (system fonts); the first is the default.\npub const TYPEFACES: [&str; {}] = {faces:?};",
+        faces.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The site-wide localStorage key of the typeface (its name).\npub const TYPEFACE_KEY: &str = {:?};",
+        key("typefaceKey")
+    )
+    .unwrap();
 }
 
 /// `maxBytes` → `MAX_BYTES`.

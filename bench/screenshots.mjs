@@ -2,6 +2,7 @@
 // phone screen, not the full page), light / dark / sepia, the largest text
 // step, a collection and an open search. A command, not a test.
 //   node bench/screenshots.mjs            (needs a built dist/)
+//   node bench/screenshots.mjs NAME…      (only those shots)
 //   make screenshots
 // Writes docs/screenshots/*.png.
 import { mkdir } from 'node:fs/promises';
@@ -29,13 +30,40 @@ const SHOTS = {
     await setTheme(page, 'light');
     await page.getByRole('status').filter({ hasText: /\d+\/\d+/ }).waitFor();
   }],
+  // ---- Reading aids (issue 14) ----
+  'display-panel-360': ['/', async (page) => {
+    await setTheme(page, 'light');
+    await page.locator('.ar-display-btn').click();
+    await page.getByRole('dialog').waitFor();
+  }],
+  'display-panel-en-360': ['/', async (page) => {
+    await setTheme(page, 'sepia');
+    await page.evaluate(() => document.querySelector('article-reader').setAttribute('lang', 'en'));
+    await page.getByRole('radio', { name: 'Huge' }).waitFor({ state: 'attached' });
+    await page.locator('.ar-display-btn').click();
+    await page.getByRole('dialog').waitFor();
+  }],
+  'english-text-size-360': ['/', async (page) => {
+    await setTheme(page, 'light');
+    await page.evaluate(() => document.querySelector('article-reader').setAttribute('lang', 'en'));
+    await page.getByRole('radio', { name: 'Huge' }).waitFor({ state: 'attached' });
+  }],
+  'resume-360': ['/', async (page) => {
+    await setTheme(page, 'light');
+    const day = Math.floor(Date.now() / 86400000);
+    await page.evaluate((d) => localStorage.setItem('article-reader:positions', `${d} 12 baoji-2024-02-22-zuofeng`), day);
+    await page.goto(page.url().replace(/\/?$/, '/?visit=2'));
+    await setTheme(page, 'light');
+    await page.locator('.ar-resume').waitFor();
+  }],
 };
 
 await mkdir(OUT, { recursive: true });
 const server = await startServer();
 const browser = await launch();
 try {
-  for (const [name, [path, prepare]] of Object.entries(SHOTS)) {
+  const only = process.argv.slice(2);
+  for (const [name, [path, prepare]] of Object.entries(SHOTS).filter(([n]) => !only.length || only.includes(n))) {
     const page = await newPage(browser, { width: 360, height: 740, colorScheme: 'light' });
     try {
       await page.goto(`${server.url}${path}`);

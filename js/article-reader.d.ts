@@ -8,6 +8,12 @@ export type FontSize = number | `${number}` | 'small' | 'medium' | 'large' | 'x-
 /** Colour theme; `auto` follows `prefers-color-scheme`. */
 export type Theme = 'auto' | 'light' | 'dark' | 'sepia';
 
+/** Line spacing of the article body (display panel). */
+export type LineSpacing = 'compact' | 'normal' | 'relaxed' | 0 | 1 | 2;
+
+/** Typeface (display panel): the system's CJK sans serif or serif fonts. */
+export type Typeface = 'sans' | 'serif';
+
 /** Options of `mount()`; the element's attributes set the same ones. */
 export interface ReaderOptions {
   /** URL of an article JSON document or of a collection (JSON Feed). */
@@ -18,7 +24,12 @@ export interface ReaderOptions {
   json?: string;
   /** UI language: `zh-CN` (default) or `en`. */
   lang?: string;
+  /** Default theme when the reader has not chosen one in 显示设置 / Display. */
   theme?: Theme;
+  /** Default line spacing when the reader has not chosen one (an index or a name). */
+  lineSpacing?: LineSpacing;
+  /** Default typeface when the reader has not chosen one: system fonts only. */
+  typeface?: Typeface;
   /** Initial text size when the reader has no stored preference. */
   fontSize?: FontSize;
   /** Initial search query. */

@@ -42,12 +42,16 @@ const settingsWithoutNotes = {
 
 /** CSS derived from the text size steps: the reader's scale per step, and
  * a server-rendered reader's before hydration (the stored step, else its
- * own), with the host page's rule for the stored step. */
+ * own), with the host page's rule for the stored step; and the line
+ * height of each line spacing step of the display panel. */
 function stepRules() {
   const { scales } = settings.textSize;
+  const { names, heights, defaultStep } = settings.display.lineSpacing;
+  // The default spacing leaves room for the host's --ar-line-height.
+  const spacing = names.map((n, i) => `.ar-spacing-${n}{--_lh:${i === defaultStep ? `var(--ar-line-height,${heights[i]})` : heights[i]}}`);
   return {
-    'article-reader.css': scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}\n`
-      + `.ar-prerendered .ar-step-${i}{--ar-scale:var(--ar-prerender-scale,${f})}`).join('\n'),
+    'article-reader.css': [...scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}\n`
+      + `.ar-prerendered .ar-step-${i}{--ar-scale:var(--ar-prerender-scale,${f})}`), ...spacing].join('\n'),
     'page.css': scales.map((f, i) => `html[data-ar-step="${i}"] article-reader{--ar-prerender-scale:${f}}`).join('\n'),
   };
 }

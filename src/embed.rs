@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, AttrValue, Callback, Renderer};
 
+use crate::core::display::{parse_named, SPACINGS, TYPEFACES};
 use crate::core::reading::{parse_step, SCALES};
 use crate::core::search::{parse_query, SearchIndex as CoreIndex};
 use crate::core::settings::option;
@@ -112,7 +113,8 @@ fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
 
 /// Reads mount options (names in `src/settings.json`, as the JS API spells
 /// them): the document (`json` text, else `src`, else the seed), `lang`,
-/// `theme`, `fontSize`, `query`, `maxBytes`, `variants`, `standalone`.
+/// `theme`, `fontSize`, `query`, `maxBytes`, `variants`, `standalone`,
+/// `lineSpacing`, `typeface`.
 fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
     let source = if let Some(json) = get_str(options, option::JSON) {
         Source::Json(Rc::from(json.as_str()))
@@ -134,6 +136,9 @@ fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
         variants: get_bool(options, option::VARIANTS),
         standalone: get_bool(options, option::STANDALONE),
         on_event: Callback::from(move |e: ReaderEvent| dispatch(&host, &e)),
+        line_spacing: get_str(options, option::LINE_SPACING)
+            .and_then(|v| parse_named(&SPACINGS, &v)),
+        typeface: get_str(options, option::TYPEFACE).and_then(|v| parse_named(&TYPEFACES, &v)),
     }
 }
 

@@ -91,6 +91,23 @@ pub struct Strings {
     /// The link to an item's original page when its text is not in the
     /// document.
     pub read_original: &'static str,
+    // ---- Display panel (显示设置) ----
+    /// The panel's title and its toolbar button's name.
+    pub display: &'static str,
+    pub theme: &'static str,
+    /// In the order of `settings.json` `themes`.
+    pub theme_names: [&'static str; 4],
+    pub line_spacing: &'static str,
+    /// In the order of `settings.json` `display.lineSpacing.names`.
+    pub spacing_names: [&'static str; 3],
+    pub typeface: &'static str,
+    /// In the order of `settings.json` `display.typefaces`.
+    pub typeface_names: [&'static str; 2],
+    pub done: &'static str,
+    // ---- Continue where you left off ----
+    pub resume: &'static str,
+    /// Closes the resume notice.
+    pub dismiss: &'static str,
     lang: Lang,
 }
 
@@ -132,6 +149,16 @@ const ZH_CN: Strings = Strings {
     table: "表格",
     code: "代码",
     read_original: "阅读原文",
+    display: "显示设置",
+    theme: "主题",
+    theme_names: ["自动", "浅色", "深色", "护眼"],
+    line_spacing: "行距",
+    spacing_names: ["紧凑", "标准", "宽松"],
+    typeface: "字体",
+    typeface_names: ["黑体", "宋体"],
+    done: "完成",
+    resume: "从上次位置继续",
+    dismiss: "关闭提示",
     lang: Lang::ZhCn,
 };
 
@@ -173,6 +200,16 @@ const EN: Strings = Strings {
     table: "Table",
     code: "Code",
     read_original: "Read the original",
+    display: "Display",
+    theme: "Theme",
+    theme_names: ["Auto", "Light", "Dark", "Sepia"],
+    line_spacing: "Line spacing",
+    spacing_names: ["Compact", "Normal", "Relaxed"],
+    typeface: "Typeface",
+    typeface_names: ["Sans serif", "Serif"],
+    done: "Done",
+    resume: "Continue where you left off",
+    dismiss: "Dismiss",
     lang: Lang::En,
 };
 

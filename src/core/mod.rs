@@ -3,6 +3,7 @@
 //! normalisation and search, and reading time. Nothing here knows it runs in
 //! a browser, so all of it is tested natively with `cargo test`.
 
+pub mod display;
 pub mod entities;
 pub mod error;
 pub mod format;
@@ -12,6 +13,7 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod reading;
+pub mod resume;
 pub mod search;
 pub mod settings;
 pub(crate) mod text;

@@ -156,6 +156,10 @@ fn render_element(
             max_bytes: None,
             standalone,
             on_event: Default::default(),
+            // The display panel's choices are the reader's own (stored in
+            // the browser); the server renders the defaults.
+            line_spacing: None,
+            typeface: None,
         },
         true,
     );

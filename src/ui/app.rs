@@ -7,14 +7,17 @@ use yew::prelude::*;
 
 use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
+use super::display::Display;
+use super::display_panel::DisplayPanel;
 use super::error_view::ErrorView;
 use super::footer_view::FooterView;
 use super::frame::{frame, Frame};
 use super::hooks::{
-    initial_phase, initial_step, reader_lang, use_document_loader, use_reader_events,
-    use_stored_text_size,
+    choose_display, initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
+    use_reader_events, use_resume, use_stored_display, use_stored_text_size,
 };
 use super::options::{ReaderEvent, ReaderProps};
+use super::resume_notice::ResumeNotice;
 use super::search_bar::SearchCallbacks;
 use super::state::{Action, Phase, State};
 use super::storage;
@@ -110,6 +113,7 @@ fn view(
 /// The article reader.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let display_defaults = Display::defaults(props.theme, props.line_spacing, props.typeface);
     let state = use_reducer(|| {
         State::new(
             initial_phase(&props.source, props.max_bytes),
@@ -117,9 +121,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             initial_step(props.font_step),
             props.variants,
         )
+        .with_display(initial_display(display_defaults))
     });
     let dispatch = state.dispatcher();
     use_stored_text_size(props.font_step, dispatch.clone());
+    use_stored_display(display_defaults, dispatch.clone());
     use_variants_option(props.variants, dispatch.clone());
     use_document_loader(
         props.source.clone(),
@@ -132,6 +138,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let strings = lang.strings();
     use_reader_events(state.phase.clone(), strings, props.on_event.clone());
     let article_ref = use_node_ref();
+    let article_id = state
+        .on_screen()
+        .map(|s| AttrValue::from(s.article.id.clone()));
+    let resume = use_resume(article_id, article_ref.clone());
 
     let (view, footer) = view(&state, strings, &dispatch, &article_ref, props.standalone);
     let toolbar = html! {
@@ -142,9 +152,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
             on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
     };
     let size = html! {
-        <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+        <>
+            // 显示设置 sits beside the text size (below it on a phone): the
+            // toolbar has no room left at 320 px and 200%.
+            <div class="ar-display-row">
+                <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
+            </div>
+            if resume.offer.is_some() {
+                <ResumeNotice {strings} on_resume={resume.on_resume} on_dismiss={resume.on_dismiss} />
+            }
+        </>
     };
-    let class = classes!("ar-reader", props.theme.class(), STEP_CLASSES[state.step]);
+    let class = classes!(
+        "ar-reader",
+        state.display.classes().to_vec(),
+        STEP_CLASSES[state.step]
+    );
     frame(Frame {
         class,
         lang: lang.tag(),

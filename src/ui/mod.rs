@@ -6,7 +6,10 @@
 mod app;
 mod article_view;
 mod block_view;
+mod choice_group;
 mod collection_view;
+mod display;
+mod display_panel;
 mod error_view;
 mod footer_view;
 mod frame;
@@ -18,6 +21,7 @@ mod options;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain_article;
 mod progress;
+mod resume_notice;
 mod rich_text;
 mod scroll;
 mod search_bar;

@@ -40,6 +40,21 @@ impl Theme {
         THEMES[self.0]
     }
 
+    /// Parses a stored or given name; `None` when it names no theme.
+    pub fn try_parse(s: &str) -> Option<Theme> {
+        crate::core::display::parse_named(&THEMES, s).map(Theme)
+    }
+
+    /// The theme at `index` of [`THEMES`] (clamped).
+    pub fn from_index(index: usize) -> Theme {
+        Theme(index.min(THEMES.len() - 1))
+    }
+
+    /// Its index in [`THEMES`].
+    pub fn index(self) -> usize {
+        self.0
+    }
+
     /// The class that selects the theme's colours in the stylesheet.
     pub fn class(self) -> &'static str {
         THEME_CLASSES[self.0]
@@ -93,4 +108,10 @@ pub struct ReaderProps {
     pub standalone: bool,
     #[prop_or_default]
     pub on_event: Callback<ReaderEvent>,
+    /// Default line spacing step when the reader has no stored choice.
+    #[prop_or_default]
+    pub line_spacing: Option<usize>,
+    /// Default typeface when the reader has no stored choice.
+    #[prop_or_default]
+    pub typeface: Option<usize>,
 }

@@ -10,6 +10,7 @@ use crate::core::search::{
     parse_query_with, ArticleMatches, PreparedArticle, RankedHit, SearchIndex,
 };
 use crate::core::{Article, Document, LoadError, Publisher, Site};
+use crate::ui::display::{Choice, Display};
 
 /// A shared value whose props comparison is by pointer, so a large document
 /// is never compared field by field on every render.
@@ -106,6 +107,8 @@ pub struct State {
     pub step: usize,
     /// Bumped by Retry so the load effect runs again.
     pub attempt: u32,
+    /// Theme, line spacing and typeface (显示设置).
+    pub display: Display,
 }
 
 /// Everything that can happen to the state.
@@ -121,6 +124,10 @@ pub enum Action {
     ClearSearch,
     SetStep(usize),
     SetVariants(bool),
+    /// The reader chose one display option (here, in another reader, or tab).
+    Choose(Choice),
+    /// The whole display, from storage over the host's defaults.
+    SetDisplay(Display),
 }
 
 impl State {
@@ -138,10 +145,17 @@ impl State {
             list_hits: Shared::default(),
             step,
             attempt: 0,
+            display: Display::default(),
         };
         s.index_collection();
         s.prepare();
         s
+    }
+
+    /// This state with `display`.
+    pub fn with_display(mut self, display: Display) -> Self {
+        self.display = display;
+        self
     }
 
     /// The document, once loaded.
@@ -222,6 +236,18 @@ impl State {
     }
 }
 
+impl State {
+    /// This state showing `display` (itself when nothing changes).
+    fn show(self: Rc<Self>, display: Display) -> Rc<Self> {
+        if display == self.display {
+            return self;
+        }
+        let mut s = (*self).clone();
+        s.display = display;
+        Rc::new(s)
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -274,6 +300,8 @@ impl Reducible for State {
                 }
                 s.step = step;
             }
+            Action::Choose(choice) => return self.show(s.display.with(choice)),
+            Action::SetDisplay(display) => return self.show(display),
         }
         Rc::new(s)
     }

@@ -29,3 +29,15 @@ pub fn save_step(step: usize) {
         let _ = s.set_item(STEP_KEY, &step.to_string());
     }
 }
+
+/// The value stored under `key`, if storage works and has one.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`; silently does nothing when storage is unavailable.
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}

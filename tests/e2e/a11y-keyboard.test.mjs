@@ -55,11 +55,12 @@ test('keyboard: Tab order, arrow keys on the text size, contents links move focu
     await page.keyboard.press('ArrowLeft');
     await page.locator('.ar-reader.ar-step-1').waitFor();
     assert.equal((await page.evaluate(focused)).name, 'radio 1');
+    assert.equal(await tab(), 'button Aa显示设置'); // the display panel (issue 14)
     assert.equal(await tab(), 'summary');
     await page.keyboard.press('Enter'); // opens the contents
     assert.equal(await page.locator('details.ar-toc-box').getAttribute('open'), '');
     for (let i = 0; i < 4; i++) await tab();
-    assert.deepEqual(stops.slice(6), ['contents 0', 'contents 1', 'contents 2', 'button ↑回到顶部']);
+    assert.deepEqual(stops.slice(7), ['contents 0', 'contents 1', 'contents 2', 'button ↑回到顶部']);
     // Enter on the second contents link: its section heading is focused, below the bar.
     await tab('Shift+Tab');
     assert.equal(await tab('Shift+Tab'), 'contents 1');

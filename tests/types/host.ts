@@ -2,7 +2,7 @@
 // (`tsc -p tests/types`): what a portal's own code would write.
 import { createIndex, mount, openIndex, type ReaderOptions, type SearchHits } from '../../js/article-reader.js';
 
-const options: ReaderOptions = { src: '/news/2024-02-22.json', lang: 'en', theme: 'sepia', fontSize: 'large', maxBytes: 2_000_000 };
+const options: ReaderOptions = { src: '/news/2024-02-22.json', lang: 'en', theme: 'sepia', lineSpacing: 'relaxed', typeface: 'serif', fontSize: 'large', maxBytes: 2_000_000 };
 const handle = mount(document.body, options);
 await handle.ready;
 handle.update({ ...options, query: '宝鸡', variants: true });
