@@ -80,6 +80,28 @@ async function armedPage() {
  */
 async function audit({ format, texts, strictText, textCheck = true }) {
   const norm = (s) => s.replace(/[\s\p{C}]/gu, '');
+  // Character references are decoded in every text field (as a browser
+  // decodes text): the expected text is the payload decoded by the
+  // browser's own parser, in an inert document, as a textarea's text.
+  const decode = (s) => new DOMParser()
+    .parseFromString(`<textarea>${s.replace(/<\/textarea/gi, '&lt;/textarea')}</textarea>`, 'text/html')
+    .querySelector('textarea').value;
+  // JSON-LD names and bodies may hold markup, which reads as its text
+  // (names) or goes through the allowlist (bodies): what shows is the
+  // payload's text as the browser's own parser reads it, in an inert
+  // document.
+  // Scripts, styles and svg/math content are not text to a reader: the
+  // allowlist drops them whole. Event handlers, style attributes and style
+  // elements are renamed first: Chromium reports them to the page's CSP
+  // even in an inert document.
+  const markupText = (s) => {
+    const inert = s.replace(/\b(on[a-z]+|style)(\s*=)/gi, 'data-$1$2').replace(/<(\/?)style\b/gi, '<$1x-style');
+    const body = new DOMParser().parseFromString(inert, 'text/html').body;
+    for (const el of body.querySelectorAll('script, x-style, svg, math, template')) el.remove();
+    return body.textContent;
+  };
+  // (NUL, which the comparison ignores anyway, would read as U+FFFD there.)
+  const shown = (s) => (format === 'news' ? markupText : decode)(s.replaceAll('\0', ''));
   const cssUrl = new URL('/article-reader.css', location.origin).href;
   const BAD = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg',
     'math', 'form', 'base', 'meta', 'style', 'link', 'template', 'noscript', 'portal']);
@@ -124,13 +146,14 @@ async function audit({ format, texts, strictText, textCheck = true }) {
     // Text fields show the payload as text: the h1 is exactly the title.
     const h1 = root.querySelector('h1');
     if (!h1) problems.push(`${where}: no h1 (${root.querySelector('[role=alert]')?.textContent.slice(0, 120)})`);
-    else if (norm(h1.textContent) !== norm(v)) problems.push(`${where}: h1 ${JSON.stringify(h1.textContent.slice(0, 60))}`);
+    else if (norm(h1.textContent) !== norm(shown(v))) problems.push(`${where}: h1 ${JSON.stringify(h1.textContent.slice(0, 60))}`);
     const body = root.querySelector('.ar-body');
-    if (expectText === 'body' && !norm(body?.textContent ?? '').includes(norm(v))) {
+    if (expectText === 'body' && !norm(body?.textContent ?? '').includes(norm(shown(v)))) {
       problems.push(`${where}: body text does not show the payload`);
     }
   };
 
+  let untitledCount = 0;
   const hosts = [...document.querySelectorAll('article-reader, .xss-host')];
   for (const [i, host] of hosts.entries()) {
     const v = texts[i];
@@ -140,7 +163,10 @@ async function audit({ format, texts, strictText, textCheck = true }) {
       continue;
     }
     if (root.querySelector('[role=alert]')) {
-      if (strictText) problems.push(`reader ${i}: alert ${root.querySelector('[role=alert]').textContent.slice(0, 120)}`);
+      // A JSON-LD headline that is only markup has no text: no title, an alert.
+      const untitled = format === 'news' && !norm(markupText(v));
+      if (untitled) untitledCount++;
+      if (strictText && !untitled) problems.push(`reader ${i}: alert ${root.querySelector('[role=alert]').textContent.slice(0, 120)}`);
       check(root, `reader ${i} (alert)`, v, false);
       continue;
     }
@@ -167,7 +193,7 @@ async function audit({ format, texts, strictText, textCheck = true }) {
       }
     }
   }
-  return { problems, views, readers: hosts.length };
+  return { problems, views, readers: hosts.length, untitled: untitledCount };
 }
 
 /** Checks the page after an audit: nothing ran, nothing navigated. */
@@ -277,7 +303,8 @@ for (const format of NAMES) {
         const result = await page.evaluate(audit, { format, texts: textsOf(), strictText });
         await verdict(page, result, { url, path: `inline JSON (${escape})` });
         if (!strictText) {
-          const alerts = await page.locator('article-reader [role=alert]').count();
+          // Besides the JSON-LD headlines that are only markup (no title).
+          const alerts = await page.locator('article-reader [role=alert]').count() - result.untitled;
           assert.ok(alerts <= 2, `${alerts} readers failed to parse their inline JSON`);
         }
       } finally {
