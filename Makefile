@@ -1,10 +1,11 @@
 # article-reader — the two commands a newcomer needs:
 #   make serve   install what is missing, build, serve http://127.0.0.1:8080/
 #   make test    install what is missing, run every check and test
+#   make site-search DOCS=folder   index documents and serve them with the reader
 # Our wasm-opt (npm binaryen 132) comes first on PATH, before anything else.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test bench bench-search lighthouse screenshots fuzz clean
+.PHONY: setup serve build test site-search bench bench-search lighthouse screenshots fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +20,15 @@ serve: build
 
 test: setup
 	@bash scripts/test.sh
+
+# The third command: index a folder of documents (DOCS=path) into
+# dist/search/ and serve it with the reader (openIndex('/search/')).
+site-search: build
+	@test -n "$(DOCS)" || { echo "usage: make site-search DOCS=folder-or-file"; exit 2; }
+	cargo build --profile cli --bin article-reader
+	target/cli/article-reader index --out dist/search $(DOCS)
+	@echo "Serving dist/ with the index at /search/ on http://127.0.0.1:8080/"
+	python3 scripts/serve.py dist 8080
 
 bench: setup
 	@bash scripts/bench.sh

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::media_blocks::{attachments_html, code_html, definitions_html, embed_html, table_html};
 use super::rich_text::{rich_text, Marks};
 use super::state::{on_screen, Shared};
-use crate::core::{Block, Document, Field, Lang, Strings};
+use crate::core::{Block, Document, Field, Lang, RichText, Strings};
 
 /// The search marks inside one block: (field, global match index, range).
 pub type BlockMarks = Vec<(Field, usize, Range<usize>)>;
@@ -63,6 +63,29 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
 /// The anchor id of the heading in block `n` (stable for a given document).
 pub fn heading_id(n: usize) -> String {
     format!("ar-section-{n}")
+}
+
+/// An image with its reserved size and its caption.
+fn image_html(
+    n: usize,
+    src: &str,
+    alt: &str,
+    size: Option<(u32, u32)>,
+    caption: Option<&RichText>,
+    caption_marks: &Marks,
+    current: Option<usize>,
+) -> Html {
+    html! {
+        <figure key={n} class="ar-figure">
+            <img class="ar-img" src={src.to_owned()} alt={alt.to_owned()} loading="lazy"
+                width={size.map(|(w, _)| w.to_string())}
+                height={size.map(|(_, h)| h.to_string())}
+                decoding="async" referrerpolicy="no-referrer" />
+            if let Some(c) = caption {
+                <figcaption class="ar-caption">{ rich_text(c, caption_marks, current) }</figcaption>
+            }
+        </figure>
+    }
 }
 
 /// Renders block `n` with its marks; `current` is the current match index.
@@ -119,19 +142,15 @@ fn block_html(
             alt,
             caption,
             size,
-        } => html! {
-            <figure key={n} class="ar-figure">
-                <img class="ar-img" src={src.clone()} alt={alt.clone()} loading="lazy"
-                    width={size.map(|(w, _)| w.to_string())}
-                    height={size.map(|(_, h)| h.to_string())}
-                    decoding="async" referrerpolicy="no-referrer" />
-                if let Some(c) = caption {
-                    <figcaption class="ar-caption">
-                        { rich_text(c, &text(Field::Caption(n)), current) }
-                    </figcaption>
-                }
-            </figure>
-        },
+        } => image_html(
+            n,
+            src,
+            alt,
+            *size,
+            caption.as_ref(),
+            &text(Field::Caption(n)),
+            current,
+        ),
         Block::Code { text: t, lang } => {
             code_html(n, t, lang.as_deref(), &text(Field::Block(n)), current, s)
         }
