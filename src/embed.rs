@@ -298,6 +298,29 @@ pub fn create_index_from_json(json: String, variants: bool) -> Result<SearchInde
     })
 }
 
+/// Installs the whole table of named character references (the bytes of
+/// `entities.bin`, which the loader fetches only when a document names one
+/// that the compiled-in common names do not know). False when `table` is
+/// not a table.
+#[wasm_bindgen(js_name = installEntities)]
+pub fn install_entities(table: &[u8]) -> bool {
+    crate::core::entities::install(table)
+}
+
+/// Whether `text` names a character reference that only the whole table
+/// knows (and the table is not installed yet).
+#[wasm_bindgen(js_name = needsEntities)]
+pub fn needs_entities(text: &str) -> bool {
+    crate::core::entities::needs_full_table(text)
+}
+
+/// Where the reader's loader fetches `entities.bin` when a fetched
+/// document needs it (the embed loader's own directory).
+#[wasm_bindgen(js_name = setEntitiesUrl)]
+pub fn set_entities_url(url: String) {
+    crate::ui::set_entities_url(url);
+}
+
 /// Bytes of wasm linear memory (for benchmarks).
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {

@@ -1,6 +1,6 @@
 // createIndex(): headless search over many articles, the widget's own engine.
 import { createIndexFromJson } from '../article-reader-wasm.js';
-import { boot, loadVariants } from './boot.js';
+import { boot, entitiesFor, loadVariants } from './boot.js';
 
 /**
  * A headless search index over `docs`: an array of articles in any accepted
@@ -13,6 +13,7 @@ export async function createIndex(docs, options = {}) {
   await boot();
   if (options?.variants) await loadVariants();
   const json = typeof docs === 'string' ? docs : JSON.stringify(docs);
+  await entitiesFor(json);
   const inner = createIndexFromJson(json, !!options?.variants);
   return {
     get size() { return inner.size; },

@@ -1,6 +1,6 @@
 // mount(): a reader in any element, with update() and destroy().
 import { hydrateReader, mountReader } from '../article-reader-wasm.js';
-import { boot, loadVariants } from './boot.js';
+import { boot, entitiesFor, loadVariants } from './boot.js';
 import { showFailure } from './failure-view.js';
 import { shell } from './shell.js';
 
@@ -43,6 +43,10 @@ export function mount(element, options = {}) {
   const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
     if (destroyed) return;
     if (unreadable) throw unreadable;
+    // The server decoded every reference with the whole table: so must we,
+    // before parsing (and before hydrating, or the text would differ).
+    await entitiesFor(pending.json);
+    if (destroyed) return;
     handle = (hydrating ? hydrateReader : mountReader)(element, container, pending);
     // Yew renders in a microtask; the frame callback runs after it and
     // before the paint, so the swap never shows an empty reader.
@@ -59,7 +63,8 @@ export function mount(element, options = {}) {
       pending = normalise(next);
       unreadable = null;
       const apply = () => { if (handle && !destroyed) handle.update(pending); };
-      if (pending.variants) loadVariants().then(apply); else apply();
+      const tables = [pending.variants ? loadVariants() : null, handle ? entitiesFor(pending.json) : null];
+      if (tables.some(Boolean)) Promise.all(tables).then(apply); else apply();
     },
     destroy() {
       if (destroyed) return;

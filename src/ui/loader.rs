@@ -16,6 +16,44 @@ use super::state::{Action, State};
 use crate::core::format::parse_document_from;
 use crate::core::{Limits, LoadError};
 
+thread_local! {
+    /// Where `entities.bin` is (set once by the embed loader).
+    static ENTITIES_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the loader where the whole table of named character references
+/// is, for documents that need it.
+pub fn set_entities_url(url: String) {
+    ENTITIES_URL.with(|u| *u.borrow_mut() = Some(url));
+}
+
+/// Fetches and installs the whole table of named character references
+/// when `text` needs it. Without it (no URL, a failed fetch) the common
+/// names still decode; the rare ones stay as written.
+async fn ensure_entities(text: &str) {
+    if !crate::core::entities::needs_full_table(text) {
+        return;
+    }
+    let Some(url) = ENTITIES_URL.with(|u| u.borrow().clone()) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return;
+    };
+    let response: Response = response.unchecked_into();
+    if !response.ok() {
+        return;
+    }
+    if let Ok(buffer) = response.array_buffer() {
+        if let Ok(bytes) = JsFuture::from(buffer).await {
+            crate::core::entities::install(&Uint8Array::new(&bytes).to_vec());
+        }
+    }
+}
+
 /// How long a fetch may take before it is abandoned.
 const TIMEOUT_MS: u32 = 15_000;
 
@@ -122,6 +160,9 @@ async fn fetch(
     let bytes = read_capped(&response, limits.max_bytes)
         .await
         .map_err(|e| e.unwrap_or_else(network))?;
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        ensure_entities(text).await;
+    }
     // Relative URLs in the document resolve against where it came from
     // (after redirects), never against the page hosting the reader.
     parse_document_from(&bytes, limits, Some(&response.url()))

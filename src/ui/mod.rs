@@ -32,6 +32,7 @@ mod toc;
 mod toolbar;
 
 pub use app::Reader;
+pub use loader::set_entities_url;
 pub use options::{ReaderEvent, ReaderProps, SkippedItem, Source, Theme};
 #[cfg(not(target_arch = "wasm32"))]
 pub use plain_article::{PlainDocument, PlainDocumentProps};
