@@ -115,6 +115,17 @@ pub(crate) fn non_blank(s: &str) -> Option<String> {
 /// Reads a count (views): a non-negative integer, or a numeric string such
 /// as `"1234"` or `"1,234"` (portals often store counters as text). A blank
 /// string is "no count".
+/// An image's width and height when both are given and positive (larger
+/// values are clamped): the space the reader reserves for it.
+pub(crate) fn image_size(width: Option<u64>, height: Option<u64>) -> Option<(u32, u32)> {
+    match (width, height) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => {
+            Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
+        }
+        _ => None,
+    }
+}
+
 pub(crate) fn count_value(v: &Value, path: &str) -> Result<Option<u64>, LoadError> {
     match v {
         Value::Null => Ok(None),

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use crate::core::json::Value;
 
 use super::fields::{
-    check_count, check_len, count_value, index_path, key_path, looks_like_markup, markup_to_text,
-    missing, Obj,
+    check_count, check_len, count_value, image_size, index_path, key_path, looks_like_markup,
+    markup_to_text, missing, Obj,
 };
 use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
@@ -487,12 +487,7 @@ fn image(ld: &Ld<'_>) -> Result<Option<Block>, LoadError> {
             None => String::new(),
         };
         let dimension = |key: &str| c.get(key).and_then(|v| count_value(v, "").ok().flatten());
-        let size = match (dimension("width"), dimension("height")) {
-            (Some(w), Some(h)) if w > 0 && h > 0 => {
-                Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
-            }
-            _ => None,
-        };
+        let size = image_size(dimension("width"), dimension("height"));
         return Ok(Some(Block::Image {
             src,
             alt,

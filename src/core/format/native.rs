@@ -6,7 +6,7 @@
 use crate::core::json::Value;
 
 use super::fields::{
-    check_count, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
+    check_count, image_size, index_path, invalid, key_path, missing, non_blank, wrong_type, Obj,
 };
 use crate::core::entities::decode_char_refs;
 use crate::core::error::LoadError;
@@ -126,12 +126,7 @@ fn parse_block(b: &Obj<'_>) -> Result<Option<Block>, LoadError> {
             let Some(src) = safe_image(src) else {
                 return Ok(None);
             };
-            let size = match (b.count_opt("width")?, b.count_opt("height")?) {
-                (Some(w), Some(h)) if w > 0 && h > 0 => {
-                    Some((w.min(u32::MAX.into()) as u32, h.min(u32::MAX.into()) as u32))
-                }
-                _ => None,
-            };
+            let size = image_size(b.count_opt("width")?, b.count_opt("height")?);
             return Ok(Some(Block::Image {
                 src,
                 alt,
