@@ -25,6 +25,7 @@ mod blocks;
 mod builder;
 mod code;
 mod images;
+mod media;
 mod table;
 mod tokenizer;
 
