@@ -299,36 +299,25 @@ pub(crate) fn parse(
         "text"
     };
     let body_path = key_path(&found.path, body_key);
-    match ld.raw_text(body_key)? {
+    if let Some(body) = ld.raw_text(body_key)? {
         // Markup goes through the same allowlist as a feed's content_html
-        // (which decodes its character references once).
-        Some(body) if looks_like_markup(body) => {
-            let converted = blocks_from_html_at(body, limits, &body_path)?;
-            check_count(
-                blocks.len() + converted.len(),
-                &body_path,
-                limits.max_blocks,
-            )?;
-            blocks.extend(converted);
-        }
-        Some(body) => {
-            let decoded = decode_char_refs(body, false);
-            // Escaped markup (`&lt;p&gt;…`) is markup too, escaped once more.
-            if looks_like_markup(&decoded) {
-                let converted = blocks_from_html_at(&decoded, limits, &body_path)?;
-                check_count(
-                    blocks.len() + converted.len(),
-                    &body_path,
-                    limits.max_blocks,
-                )?;
-                blocks.extend(converted);
-            } else {
-                let paras = paragraphs_by_lines(&decoded);
-                check_count(blocks.len() + paras.len(), &body_path, limits.max_blocks)?;
-                blocks.extend(paras.into_iter().map(Block::Paragraph));
-            }
-        }
-        None => {}
+        // (which decodes its character references once). Escaped markup
+        // (`&lt;p&gt;…`) is markup too, escaped once more.
+        let decoded = (!looks_like_markup(body)).then(|| decode_char_refs(body, false));
+        let body_blocks = match decoded.as_deref() {
+            None => blocks_from_html_at(body, limits, &body_path)?,
+            Some(text) if looks_like_markup(text) => blocks_from_html_at(text, limits, &body_path)?,
+            Some(text) => paragraphs_by_lines(text)
+                .into_iter()
+                .map(Block::Paragraph)
+                .collect(),
+        };
+        check_count(
+            blocks.len() + body_blocks.len(),
+            &body_path,
+            limits.max_blocks,
+        )?;
+        blocks.extend(body_blocks);
     }
 
     let publisher_name = ld.name("publisher")?;
