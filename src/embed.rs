@@ -184,6 +184,7 @@ pub fn mount_reader(host: HtmlElement, container: Element, options: JsValue) -> 
 /// options must be those the server rendered with (the element's attributes
 /// and inline JSON); a DOM that does not match them is a panic, not a
 /// silent re-render.
+#[cfg(feature = "hydrate")]
 #[wasm_bindgen(js_name = hydrateReader)]
 pub fn hydrate_reader(host: HtmlElement, container: Element, options: JsValue) -> ReaderHandle {
     let props = props_from(&host, &options);

@@ -12,7 +12,7 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "site-search"))]
 pub mod embed_site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
