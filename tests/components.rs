@@ -299,6 +299,11 @@ async fn one_reader_switches_between_a_collection_and_an_article_with_a_search_a
     app.update(with_query(Source::Seed));
     until("the article", || has(&root, "article h1")).await;
     assert!(all(&root, ".ar-item").is_empty(), "the list is gone");
+    // The toolbar leaves list mode in the render after the article's.
+    until("the article's search status", || {
+        !text(&root, ".ar-search-status").is_empty()
+    })
+    .await;
     let article_marks = all(&root, "article mark");
     assert!(!article_marks.is_empty(), "the query marks the article");
     assert_eq!(
