@@ -94,7 +94,8 @@ pub(super) fn code_from_tokens(tokens: &[Token<'_>], mut lang: Option<String>) -
                     text.push('\n');
                 }
             }
-            Token::End { .. } => {}
+            // A `noscript`'s markup is not code.
+            Token::End { .. } | Token::Raw(_) => {}
         }
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");

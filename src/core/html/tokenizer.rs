@@ -6,7 +6,10 @@
 //! It yields start tags (with attributes), end tags and decoded text.
 //! Comments, doctypes, processing instructions and CDATA sections are
 //! skipped; the content of raw-text elements (`script`, `style`, …) is
-//! skipped up to the matching end tag. Every slice is cut at an ASCII
+//! skipped up to the matching end tag, except `noscript`'s, which comes as
+//! one [`Token::Raw`]. Whether a start tag opens raw text depends on where
+//! it stands (not inside SVG or MathML): the caller says so with
+//! [`Tokenizer::set_foreign`]. Every slice is cut at an ASCII
 //! delimiter, so it always lies on a UTF-8 character boundary.
 
 use std::borrow::Cow;
@@ -14,8 +17,12 @@ use std::borrow::Cow;
 use crate::core::entities::decode_char_refs;
 
 /// Elements whose content is not markup and is dropped whole. (`title` and
-/// `textarea` are RCDATA in browsers; their text is not article text either.)
+/// `textarea` are RCDATA in browsers; their text is not article text either.
+/// `xmp` and `plaintext` show as text in browsers, but are obsolete and rare
+/// in articles. `noscript` is raw text because browsers run scripts; its
+/// content is kept as a [`Token::Raw`] for the images in it.)
 const RAW_TEXT: &[&str] = &[
+    "noscript",
     "script",
     "style",
     "textarea",
@@ -41,6 +48,8 @@ pub(crate) enum Token<'a> {
     End { name: String },
     /// Text with character references decoded.
     Text(Cow<'a, str>),
+    /// The content of a `noscript`, as written (markup, not decoded).
+    Raw(Cow<'a, str>),
 }
 
 impl Token<'_> {
@@ -58,6 +67,7 @@ impl Token<'_> {
             },
             Token::End { name } => Token::End { name },
             Token::Text(t) => Token::Text(Cow::Owned(t.into_owned())),
+            Token::Raw(t) => Token::Raw(Cow::Owned(t.into_owned())),
         }
     }
 
@@ -85,6 +95,11 @@ pub(crate) struct Tokenizer<'a> {
     pos: usize,
     /// Set after a raw-text start tag: skip to `</name`.
     raw: Option<String>,
+    /// Start tags are read as inside SVG/MathML: none opens raw text.
+    foreign_tags: bool,
+    /// `<![CDATA[` opens a CDATA section (the current element is SVG or
+    /// MathML), else a bogus comment.
+    cdata: bool,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -93,7 +108,17 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             raw: None,
+            foreign_tags: false,
+            cdata: false,
         }
+    }
+
+    /// Says how the next tokens are read: `foreign_tags` when a start tag
+    /// would be an SVG or MathML element (so `<style>` opens no raw text),
+    /// `cdata` when the current element is one.
+    pub(crate) fn set_foreign(&mut self, foreign_tags: bool, cdata: bool) {
+        self.foreign_tags = foreign_tags;
+        self.cdata = cdata;
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -197,6 +222,16 @@ impl<'a> Tokenizer<'a> {
             i += 1;
         }
         self.pos = b.len();
+    }
+
+    /// Skips a CDATA section: its text is inside SVG or MathML, so never
+    /// shown.
+    fn skip_cdata(&mut self) {
+        let body = self.pos + 9;
+        self.pos = match self.src[body..].find("]]>") {
+            Some(i) => body + i + 3,
+            None => self.src.len(),
+        };
     }
 
     /// Skips raw text up to (not including) `</name` followed by a tag end.
@@ -315,11 +350,15 @@ impl<'a> Iterator for Tokenizer<'a> {
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
             if let Some(name) = self.raw.take() {
+                let from = self.pos;
                 match name.as_str() {
                     // Everything after `<plaintext>` is its text: no end tag.
                     "plaintext" => self.pos = self.src.len(),
                     "script" => self.skip_script(),
                     _ => self.skip_raw(&name),
+                }
+                if name == "noscript" && self.pos > from {
+                    return Some(Token::Raw(Cow::Borrowed(&self.src[from..self.pos])));
                 }
             }
             if self.pos >= self.src.len() {
@@ -343,7 +382,7 @@ impl<'a> Iterator for Tokenizer<'a> {
                         self.pos = src.len();
                         return None;
                     };
-                    if RAW_TEXT.contains(&name.as_str()) {
+                    if !self.foreign_tags && RAW_TEXT.contains(&name.as_str()) {
                         // `<script/>` still opens a script in HTML.
                         self.raw = Some(name.clone());
                     }
@@ -367,6 +406,7 @@ impl<'a> Iterator for Tokenizer<'a> {
                     _ => self.skip_past_gt(self.pos + 2),
                 },
                 Some(b'!') if self.rest_starts_with("<!--") => self.skip_comment(),
+                Some(b'!') if self.cdata && self.rest_starts_with("<![CDATA[") => self.skip_cdata(),
                 Some(b'!' | b'?') => self.skip_past_gt(self.pos + 2),
                 _ => {
                     // A '<' that starts no markup is just text.

@@ -1,0 +1,345 @@
+//! Foreign content (`<svg>`, `<math>`): what stays inside it is not article
+//! text, but the HTML standard moves some tags back out of it ("breakout":
+//! `<svg><p>a</p>` is a paragraph after an empty `svg`). This filter sits
+//! between the tokenizer and the builder: it follows the elements open
+//! inside foreign content, drops every token that stays inside, and lets
+//! through what a browser would put outside. It also tells the tokenizer how
+//! to read what comes next, since inside foreign content `<style>` or
+//! `<title>` open no raw text and `<![CDATA[…]]>` is text.
+//!
+//! Simplified from the standard: an end tag inside foreign content that
+//! matches no element opened inside it is ignored (a browser may let it
+//! close an element outside, ending the foreign content early); the text
+//! such a rare document would show after it is dropped, never leaked.
+
+use super::tokenizer::Token;
+
+/// Start tags that leave foreign content (the standard's list; `font` only
+/// with `color`, `face` or `size`).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// HTML elements that never have content (no end tag is expected).
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// HTML start tags that close an open `<p>` first.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "xmp",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Space {
+    Html,
+    Svg,
+    MathMl,
+}
+
+/// An element open inside foreign content.
+struct Open {
+    name: String,
+    space: Space,
+    /// An HTML integration point (`foreignObject`, `desc`, `title` in SVG;
+    /// `annotation-xml` holding HTML): its content is read as HTML.
+    html_point: bool,
+}
+
+impl Open {
+    /// A MathML text integration point: text and most tags in it are
+    /// read as HTML.
+    fn math_text_point(&self) -> bool {
+        self.space == Space::MathMl
+            && matches!(self.name.as_str(), "mi" | "mo" | "mn" | "ms" | "mtext")
+    }
+
+    /// Where tokens are read by the HTML rules (and so cannot break out).
+    fn reads_html(&self) -> bool {
+        self.space == Space::Html || self.html_point || self.math_text_point()
+    }
+
+    /// Ends the search for an element to close, as the standard's
+    /// "special" elements do.
+    fn is_special(&self) -> bool {
+        self.html_point
+            || self.math_text_point()
+            || (self.space == Space::MathMl && self.name == "annotation-xml")
+            || (self.space == Space::Html
+                && matches!(
+                    self.name.as_str(),
+                    "p" | "div" | "li" | "dd" | "dt" | "ul" | "ol" | "table" | "button" | "object"
+                ))
+    }
+}
+
+/// Follows foreign content; see the module comment.
+#[derive(Default)]
+pub(super) struct ForeignFilter {
+    /// Elements open since the outermost `svg`/`math` (included); empty
+    /// outside foreign content.
+    open: Vec<Open>,
+}
+
+impl ForeignFilter {
+    /// True when the next start tag is read by the HTML rules, so `script`,
+    /// `style`, `title`… open raw text (always, outside foreign content).
+    pub(super) fn html_start_tags(&self) -> bool {
+        self.open.last().is_none_or(Open::reads_html)
+    }
+
+    /// True when `<![CDATA[…]]>` is a CDATA section (text) rather than a
+    /// bogus comment: the current element is an SVG or MathML one.
+    pub(super) fn cdata(&self) -> bool {
+        self.open.last().is_some_and(|o| o.space != Space::Html)
+    }
+
+    /// The token if it belongs outside foreign content, else `None`.
+    pub(super) fn filter<'a>(&mut self, token: Token<'a>) -> Option<Token<'a>> {
+        let Some(current) = self.open.last() else {
+            if let Token::Start {
+                name, self_closing, ..
+            } = &token
+            {
+                if let Some(space) = foreign_root(name) {
+                    if !self_closing {
+                        self.push(name, space, &token);
+                    }
+                    return None;
+                }
+            }
+            return Some(token);
+        };
+        let html_rules = match &token {
+            Token::Text(_) | Token::Raw(_) => return None,
+            Token::Start { name, .. } => {
+                current.space == Space::Html
+                    || current.html_point
+                    || (current.math_text_point() && name != "mglyph" && name != "malignmark")
+                    || (current.name == "annotation-xml" && name == "svg")
+            }
+            Token::End { .. } => current.space == Space::Html,
+        };
+        match &token {
+            Token::Start { name, .. } if html_rules => self.html_start(name, &token),
+            Token::Start { name, .. } if breaks_out(name, &token) => return self.break_out(token),
+            Token::Start {
+                name, self_closing, ..
+            } => {
+                if !self_closing {
+                    let space = self.open.last().map_or(Space::Svg, |o| o.space);
+                    self.push(name, space, &token);
+                }
+            }
+            Token::End { name } if !html_rules && (name == "p" || name == "br") => {
+                return self.break_out(token)
+            }
+            Token::End { name } => self.end(name, html_rules),
+            Token::Text(_) | Token::Raw(_) => {}
+        }
+        None
+    }
+
+    fn push(&mut self, name: &str, space: Space, token: &Token<'_>) {
+        let html_point = match space {
+            Space::Svg => matches!(name, "foreignobject" | "desc" | "title"),
+            Space::MathMl => {
+                name == "annotation-xml"
+                    && token.attr("encoding").is_some_and(|e| {
+                        e.eq_ignore_ascii_case("text/html")
+                            || e.eq_ignore_ascii_case("application/xhtml+xml")
+                    })
+            }
+            Space::Html => false,
+        };
+        self.open.push(Open {
+            name: name.to_owned(),
+            space,
+            html_point,
+        });
+    }
+
+    /// Pops foreign elements up to one that reads HTML; the token goes to
+    /// the article when that empties the stack.
+    fn break_out<'a>(&mut self, token: Token<'a>) -> Option<Token<'a>> {
+        while self.open.last().is_some_and(|o| !o.reads_html()) {
+            self.open.pop();
+        }
+        if self.open.is_empty() {
+            return Some(token);
+        }
+        match &token {
+            Token::Start { name, .. } => self.html_start(name, &token),
+            Token::End { name } => self.end(name, true),
+            _ => {}
+        }
+        None
+    }
+
+    /// A start tag read by the HTML rules inside foreign content.
+    fn html_start(&mut self, name: &str, token: &Token<'_>) {
+        if let Some(space) = foreign_root(name) {
+            if !token_self_closing(token) {
+                self.push(name, space, token);
+            }
+            return;
+        }
+        if matches!(name, "html" | "head" | "body" | "frameset") {
+            // Their attributes join the open ones; nothing opens.
+            return;
+        }
+        if CLOSES_P.contains(&name) {
+            self.close_in_scope(|o| o.name == "p");
+        } else if name == "li" {
+            self.close_in_scope(|o| o.name == "li");
+        } else if name == "dd" || name == "dt" {
+            self.close_in_scope(|o| o.name == "dd" || o.name == "dt");
+        }
+        if !VOID.contains(&name) {
+            self.push(name, Space::Html, token);
+        }
+    }
+
+    /// Closes the innermost open HTML element `matches` accepts, unless a
+    /// special element stands between it and the current one.
+    fn close_in_scope(&mut self, matches: impl Fn(&Open) -> bool) {
+        for i in (0..self.open.len()).rev() {
+            let o = &self.open[i];
+            if o.space == Space::Html && matches(o) {
+                self.open.truncate(i);
+                return;
+            }
+            if o.is_special() {
+                return;
+            }
+        }
+    }
+
+    /// An end tag inside foreign content: closes the innermost open element
+    /// of that name. By the HTML rules the search stops at a special
+    /// element; by the foreign rules it goes on through foreign elements.
+    fn end(&mut self, name: &str, html_rules: bool) {
+        for i in (0..self.open.len()).rev() {
+            let o = &self.open[i];
+            // The HTML rules close only an HTML element of that name.
+            if o.name == name && (!html_rules || o.space == Space::Html) {
+                self.open.truncate(i);
+                return;
+            }
+            if html_rules && o.is_special() {
+                return;
+            }
+            if !html_rules && o.space == Space::Html {
+                // The foreign rules hand the tag to the HTML rules here.
+                return self.end(name, true);
+            }
+        }
+    }
+}
+
+/// The namespace `svg` and `math` open.
+fn foreign_root(name: &str) -> Option<Space> {
+    match name {
+        "svg" => Some(Space::Svg),
+        "math" => Some(Space::MathMl),
+        _ => None,
+    }
+}
+
+fn token_self_closing(token: &Token<'_>) -> bool {
+    matches!(
+        token,
+        Token::Start {
+            self_closing: true,
+            ..
+        }
+    )
+}
+
+fn breaks_out(name: &str, token: &Token<'_>) -> bool {
+    BREAKOUT.contains(&name)
+        || (name == "font"
+            && (token.attr("color").is_some()
+                || token.attr("face").is_some()
+                || token.attr("size").is_some()))
+}
