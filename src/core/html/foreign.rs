@@ -139,19 +139,183 @@ impl Open {
         self.space == Space::Html || self.html_point || self.math_text_point()
     }
 
-    /// Ends the search for an element to close, as the standard's
-    /// "special" elements do.
-    fn is_special(&self) -> bool {
+    /// A foreign element that bounds the HTML rules' search for an element
+    /// to close (the standard's "special" and scope-ending ones).
+    fn foreign_boundary(&self) -> bool {
         self.html_point
             || self.math_text_point()
             || (self.space == Space::MathMl && self.name == "annotation-xml")
-            || (self.space == Space::Html
-                && matches!(
-                    self.name.as_str(),
-                    "p" | "div" | "li" | "dd" | "dt" | "ul" | "ol" | "table" | "button" | "object"
-                ))
+    }
+
+    /// Ends the HTML rules' search for an element to close `</name>`: a
+    /// scope boundary for the end tags checked "in scope", any special
+    /// element for the others.
+    fn stops_search_for(&self, name: &str) -> bool {
+        // `</template>` closes the innermost template wherever it is.
+        if name == "template" {
+            return false;
+        }
+        if self.space != Space::Html {
+            return self.foreign_boundary();
+        }
+        html_stops_search(&self.name, name)
     }
 }
+
+/// True when the HTML element `element` ends the search for the element an
+/// end tag `</name>` closes.
+fn html_stops_search(element: &str, name: &str) -> bool {
+    if name == "template" {
+        false
+    } else if SCOPED_END.contains(&name) {
+        SCOPE_BOUNDARY.contains(&element)
+    } else {
+        SCOPE_BOUNDARY.contains(&element) || SPECIAL.contains(&element)
+    }
+}
+
+/// How far back an end tag looks for its element: bounds the work per tag
+/// (browsers bound nesting too); an element deeper than this is not closed.
+const SEARCH_DEPTH: usize = 256;
+
+/// HTML elements that end a scope: an end tag does not close an element
+/// open beyond them.
+const SCOPE_BOUNDARY: &[&str] = &[
+    "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template",
+];
+
+/// End tags the HTML rules match "in scope" (or, for formatting elements,
+/// nearly so), passing over other special elements.
+const SCOPED_END: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "b",
+    "big",
+    "code",
+    "em",
+    "font",
+    "i",
+    "nobr",
+    "s",
+    "small",
+    "strike",
+    "strong",
+    "tt",
+    "u",
+];
+
+/// The standard's special HTML elements (besides [`SCOPE_BOUNDARY`]): the
+/// search for a generic end tag's element stops at them.
+const SPECIAL: &[&str] = &[
+    "address",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "iframe",
+    "img",
+    "input",
+    "keygen",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "tbody",
+    "textarea",
+    "tfoot",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+];
 
 /// Follows foreign content; see the module comment.
 #[derive(Default)]
@@ -159,6 +323,10 @@ pub(super) struct ForeignFilter {
     /// Elements open since the outermost `svg`/`math` (included); empty
     /// outside foreign content.
     open: Vec<Open>,
+    /// HTML elements open outside foreign content, roughly (implied end
+    /// tags are not followed): an end tag inside foreign content may close
+    /// one of them, and the foreign content with it.
+    outside: Vec<String>,
 }
 
 impl ForeignFilter {
@@ -176,20 +344,59 @@ impl ForeignFilter {
 
     /// The token if it belongs outside foreign content, else `None`.
     pub(super) fn filter<'a>(&mut self, token: Token<'a>) -> Option<Token<'a>> {
-        let Some(current) = self.open.last() else {
-            if let Token::Start {
-                name, self_closing, ..
-            } = &token
-            {
-                if let Some(space) = foreign_root(name) {
+        let passed = if self.open.is_empty() {
+            match &token {
+                Token::Start {
+                    name, self_closing, ..
+                } if foreign_root(name).is_some() => {
                     if !self_closing {
-                        self.push(name, space, &token);
+                        self.push(name, foreign_root(name)?, &token);
                     }
-                    return None;
+                    None
+                }
+                _ => Some(token),
+            }
+        } else {
+            self.inside(token)
+        };
+        if let Some(t) = &passed {
+            self.track_outside(t);
+        }
+        passed
+    }
+
+    /// Follows the HTML elements open outside foreign content.
+    fn track_outside(&mut self, token: &Token<'_>) {
+        match token {
+            Token::Start { name, .. } if !VOID.contains(&name.as_str()) => {
+                self.outside.push(name.clone())
+            }
+            Token::End { name } => {
+                if let Some(i) = self.outside_open(name) {
+                    self.outside.truncate(i);
                 }
             }
-            return Some(token);
-        };
+            _ => {}
+        }
+    }
+
+    /// Where `name` is open outside foreign content and in reach of an end
+    /// tag.
+    fn outside_open(&self, name: &str) -> Option<usize> {
+        for (i, o) in self.outside.iter().enumerate().rev().take(SEARCH_DEPTH) {
+            if o == name {
+                return Some(i);
+            }
+            if html_stops_search(o, name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A token inside foreign content.
+    fn inside<'a>(&mut self, token: Token<'a>) -> Option<Token<'a>> {
+        let current = self.open.last()?;
         let html_rules = match &token {
             Token::Text(_) | Token::Raw(_) => return None,
             Token::Start { name, .. } => {
@@ -214,7 +421,11 @@ impl ForeignFilter {
             Token::End { name } if !html_rules && (name == "p" || name == "br") => {
                 return self.break_out(token)
             }
-            Token::End { name } => self.end(name, html_rules),
+            Token::End { name } => {
+                if self.end(name, html_rules) {
+                    return Some(token);
+                }
+            }
             Token::Text(_) | Token::Raw(_) => {}
         }
         None
@@ -250,7 +461,7 @@ impl ForeignFilter {
         }
         match &token {
             Token::Start { name, .. } => self.html_start(name, &token),
-            Token::End { name } => self.end(name, true),
+            Token::End { name } if self.end(name, true) => return Some(token),
             _ => {}
         }
         None
@@ -283,37 +494,60 @@ impl ForeignFilter {
     /// Closes the innermost open HTML element `matches` accepts, unless a
     /// special element stands between it and the current one.
     fn close_in_scope(&mut self, matches: impl Fn(&Open) -> bool) {
-        for i in (0..self.open.len()).rev() {
+        for i in (0..self.open.len()).rev().take(SEARCH_DEPTH) {
             let o = &self.open[i];
             if o.space == Space::Html && matches(o) {
                 self.open.truncate(i);
                 return;
             }
-            if o.is_special() {
+            if o.foreign_boundary()
+                || (o.space == Space::Html && SPECIAL.contains(&o.name.as_str()))
+            {
                 return;
             }
         }
     }
 
     /// An end tag inside foreign content: closes the innermost open element
-    /// of that name. By the HTML rules the search stops at a special
-    /// element; by the foreign rules it goes on through foreign elements.
-    fn end(&mut self, name: &str, html_rules: bool) {
-        for i in (0..self.open.len()).rev() {
+    /// of that name. The foreign rules look through foreign elements and
+    /// hand the tag to the HTML rules at the first HTML one; the HTML rules
+    /// look from the current element and stop at special ones. True when
+    /// the tag closes an element open outside foreign content (and so ends
+    /// it): the tag then belongs to the article.
+    fn end(&mut self, name: &str, html_rules: bool) -> bool {
+        for i in (0..self.open.len()).rev().take(SEARCH_DEPTH) {
             let o = &self.open[i];
-            // The HTML rules close only an HTML element of that name.
-            if o.name == name && (!html_rules || o.space == Space::Html) {
-                self.open.truncate(i);
-                return;
-            }
-            if html_rules && o.is_special() {
-                return;
-            }
-            if !html_rules && o.space == Space::Html {
-                // The foreign rules hand the tag to the HTML rules here.
-                return self.end(name, true);
+            if html_rules {
+                if o.space == Space::Html && o.name == name {
+                    self.open.truncate(i);
+                    return false;
+                }
+                if o.stops_search_for(name) {
+                    return false;
+                }
+            } else {
+                if o.space == Space::Html {
+                    return self.end(name, true);
+                }
+                if o.name == name {
+                    self.open.truncate(i);
+                    return false;
+                }
             }
         }
+        if self.open.len() > SEARCH_DEPTH {
+            return false;
+        }
+        // The search went past the outermost `svg`/`math`. After the
+        // foreign rules, the HTML rules look again from the current element.
+        if !html_rules && self.open.iter().any(|o| o.stops_search_for(name)) {
+            return false;
+        }
+        if self.outside_open(name).is_some() {
+            self.open.clear();
+            return true;
+        }
+        false
     }
 }
 
