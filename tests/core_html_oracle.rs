@@ -44,6 +44,9 @@ fn hand_picked_cases_agree_with_the_oracle() {
         "<p>a<svg><g>x</p>b",
         "<svg><font>a</font><font color=red>b</font>",
         "<svg><title><p>d</p></title></svg>e",
+        // Found by the fuzz target: an end tag inside a template does not
+        // end the `pre` around it.
+        "<pre>b<template><p>x</pre>a",
     ] {
         let ours = our_text(html);
         assert_eq!(ours, oracle_text(html), "{html}");

@@ -26,6 +26,9 @@ pub(super) struct Recording {
     pub(super) tokens: Vec<Token<'static>>,
     /// For a `pre`: the language its class names.
     pub(super) lang: Option<String>,
+    /// Templates open inside it: no end tag there ends the element (a
+    /// template's content is apart from the page).
+    pub(super) templates: usize,
 }
 
 /// Elements that only separate paragraphs.
@@ -229,6 +232,11 @@ impl<'l> Builder<'l> {
         }
         if let Some(rec) = &mut self.record {
             match &token {
+                Token::Start { name, .. } if name == "template" => rec.templates += 1,
+                Token::End { name } if name == "template" => {
+                    rec.templates = rec.templates.saturating_sub(1)
+                }
+                _ if rec.templates > 0 => {}
                 Token::Start { name, .. } if name == rec.name => rec.depth += 1,
                 Token::End { name } if name == rec.name => {
                     rec.depth -= 1;
@@ -335,6 +343,7 @@ impl<'l> Builder<'l> {
             depth: 1,
             tokens: Vec::new(),
             lang,
+            templates: 0,
         });
     }
 
