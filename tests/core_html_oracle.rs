@@ -3,6 +3,8 @@
 //! comments, references, foreign content and breakout), the text our
 //! blocks carry is the text html5ever's tree shows (tests/html_oracle/).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod html_oracle;
 
 use html_oracle::{html_from_choices, oracle_text, our_text};
