@@ -14,21 +14,9 @@
 
 use super::tokenizer::Token;
 
-/// Start tags that leave foreign content (the standard's list; `font` only
-/// with `color`, `face` or `size`).
-const BREAKOUT: &str =
-    " b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 \
-     head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike \
-     sub sup table tt u ul var ";
+mod tags;
 
-/// HTML elements that never have content (no end tag is expected).
-const VOID: &str = " area base br col embed hr img input keygen link meta param source track wbr ";
-
-/// HTML start tags that close an open `<p>` first.
-const CLOSES_P: &str =
-    " address article aside blockquote center details dialog dir div dl fieldset \
-     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr listing main \
-     menu nav ol p plaintext pre search section summary ul xmp ";
+use tags::{breaks_out, html_stops_search, listed, CLOSES_P, SPECIAL, VOID};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Space {
@@ -82,43 +70,9 @@ impl Open {
     }
 }
 
-/// True when the HTML element `element` ends the search for the element an
-/// end tag `</name>` closes.
-fn html_stops_search(element: &str, name: &str) -> bool {
-    if name == "template" {
-        false
-    } else if listed(SCOPED_END, name) {
-        listed(SCOPE_BOUNDARY, element)
-    } else {
-        listed(SCOPE_BOUNDARY, element) || listed(SPECIAL, element)
-    }
-}
-
 /// How far back an end tag looks for its element: bounds the work per tag
 /// (browsers bound nesting too); an element deeper than this is not closed.
 const SEARCH_DEPTH: usize = 256;
-
-/// HTML elements that end a scope: an end tag does not close an element
-/// open beyond them.
-const SCOPE_BOUNDARY: &str = " applet caption html table td th marquee object template ";
-
-/// End tags the HTML rules match "in scope" (or, for formatting elements,
-/// nearly so), passing over other special elements.
-const SCOPED_END: &str =
-    " address article aside blockquote center details dialog dir div dl fieldset \
-     figcaption figure footer header hgroup listing main menu nav ol pre search \
-     section summary ul li dd dt h1 h2 h3 h4 h5 h6 a b big code em font i nobr s \
-     small strike strong tt u ";
-
-/// The standard's special HTML elements (besides [`SCOPE_BOUNDARY`]): the
-/// search for a generic end tag's element stops at them.
-const SPECIAL: &str =
-    " address area article aside base basefont bgsound blockquote body br button \
-     center col colgroup dd details dir div dl dt embed fieldset figcaption figure \
-     footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr iframe img \
-     input keygen li link listing main menu meta nav noembed noframes noscript ol p \
-     param plaintext pre script search section select source style summary tbody \
-     textarea tfoot thead title tr track ul wbr xmp ";
 
 /// Follows foreign content; see the module comment.
 #[derive(Default)]
@@ -350,12 +304,6 @@ impl ForeignFilter {
     }
 }
 
-/// True when `name` is one of the space-separated names of `list` (one
-/// string per list keeps the wasm small: no table of string slices).
-fn listed(list: &str, name: &str) -> bool {
-    list.split(' ').any(|t| t == name)
-}
-
 /// The namespace `svg` and `math` open.
 fn foreign_root(name: &str) -> Option<Space> {
     match name {
@@ -373,12 +321,4 @@ fn token_self_closing(token: &Token<'_>) -> bool {
             ..
         }
     )
-}
-
-fn breaks_out(name: &str, token: &Token<'_>) -> bool {
-    listed(BREAKOUT, name)
-        || (name == "font"
-            && (token.attr("color").is_some()
-                || token.attr("face").is_some()
-                || token.attr("size").is_some()))
 }
