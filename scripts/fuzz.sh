@@ -2,7 +2,9 @@
 # Coverage-guided fuzzing of the core with cargo-fuzz (libFuzzer, nightly):
 # the JSON reader (against serde_json), every adapter (through
 # parse_document), the HTML allowlist, the URL policy and search
-# normalisation. Seeds: the seed article and the test fixtures.
+# normalisation, and the HTML allowlist against html5ever (html_oracle:
+# grammar-made HTML, same visible text). Seeds: the seed article and the
+# test fixtures.
 #   bash scripts/fuzz.sh [seconds per target, default 60]
 # Prints executions per target; a crash stops with its input in
 # fuzz/artifacts/<target>/ — turn each into a regression test.
@@ -13,7 +15,8 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 
 
-mkdir -p fuzz/corpus/json fuzz/corpus/parse_document fuzz/corpus/html_blocks fuzz/corpus/url_policy fuzz/corpus/search
+mkdir -p fuzz/corpus/json fuzz/corpus/parse_document fuzz/corpus/html_blocks fuzz/corpus/url_policy fuzz/corpus/search \
+  fuzz/corpus/html_oracle
 cp content/seed-article.json tests/fixtures/*.json fuzz/corpus/parse_document/
 cp content/seed-article.json tests/fixtures/*.json fuzz/corpus/json/
 python3 - <<'PY'
@@ -30,7 +33,7 @@ for i, u in enumerate(urls):
 PY
 
 printf '%-16s %14s %10s\n' target executions seconds
-for t in json parse_document html_blocks url_policy search; do
+for t in json parse_document html_blocks url_policy search html_oracle; do
   log=$(mktemp)
   if ! cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 \
       -max_len=65536 -rss_limit_mb=4096 >"$log" 2>&1; then

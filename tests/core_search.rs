@@ -210,29 +210,13 @@ const MODEL_WIDTH: &[(char, char)] = &[
     ('￦', '₩'),
 ];
 
-/// The title-case letters (Unicode category Lt: ǅ ǈ ǋ ǲ and Greek with
-/// prosgegrammeni). They stay as written: the engine lowers upper-case
-/// letters only.
-const MODEL_TITLE_CASE: &[(u32, u32)] = &[
-    (0x1c5, 0x1c5),
-    (0x1c8, 0x1c8),
-    (0x1cb, 0x1cb),
-    (0x1f2, 0x1f2),
-    (0x1f88, 0x1f8f),
-    (0x1f98, 0x1f9f),
-    (0x1fa8, 0x1faf),
-    (0x1fbc, 0x1fbc),
-    (0x1fcc, 0x1fcc),
-    (0x1ffc, 0x1ffc),
-];
-
 /// Simplified/traditional classes among the test texts' characters, the
 /// representative first.
 const MODEL_VARIANTS: &[&[char]] = &[&['发', '發', '髮'], &['后', '後']];
 
 /// One character as the README describes it: full-width ASCII to ASCII,
 /// the signs above to their other width, letters to lower case (when that
-/// is one character; not the title-case ones), whitespace and controls to
+/// is one character; title-case letters too), whitespace and controls to
 /// a space, invisible characters dropped (`None`).
 fn model_fold(c: char) -> Option<char> {
     let u = c as u32;
@@ -248,9 +232,6 @@ fn model_fold(c: char) -> Option<char> {
     };
     if c.is_whitespace() || c.is_control() {
         return Some(' ');
-    }
-    if MODEL_TITLE_CASE.iter().any(|&(a, b)| (a..=b).contains(&u)) {
-        return Some(c);
     }
     let mut lower = c.to_lowercase();
     Some(match (lower.next(), lower.next()) {
@@ -282,6 +263,20 @@ fn model_normalize(s: &str, variants: bool) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[test]
+fn title_case_letters_fold_to_lower_case() {
+    // All 31 of Unicode's category Lt, each to its one lower-case letter.
+    let title_case: Vec<char> = "ǅǈǋǲᾈᾉᾊᾋᾌᾍᾎᾏᾘᾙᾚᾛᾜᾝᾞᾟᾨᾩᾪᾫᾬᾭᾮᾯᾼῌῼ".chars().collect();
+    assert_eq!(title_case.len(), 31);
+    for c in title_case {
+        let lower: Vec<char> = c.to_lowercase().collect();
+        assert_eq!(lower.len(), 1, "{c}");
+        assert_ne!(lower[0], c, "{c}");
+        assert_eq!(fold_char(c), Folded::Char(lower[0]), "{c}");
+    }
+    assert_eq!(normalize_str("ǅemal ᾈ"), normalize_str("ǆemal ᾀ"));
 }
 
 #[test]

@@ -12,8 +12,9 @@
 //! `.docx`…) are also gathered into one attachments block at the end.
 //! Layout elements (`div`, `section`, layout tables…) only separate
 //! paragraphs; other unknown elements are dropped but keep their text.
-//! Script-like and foreign content (`script`, `style`, `svg`, `math`,
-//! `template`…) and line-number gutters are dropped with their text.
+//! Script-like content (`script`, `style`, `template`…) and line-number
+//! gutters are dropped with their text; so is foreign content (`svg`,
+//! `math`), except the tags browsers move out of it (see `foreign.rs`).
 //!
 //! The model has no nesting, so nested structure is flattened: a nested
 //! list's items join the outer list; a quote inside a list item (or a list
@@ -24,12 +25,14 @@
 mod blocks;
 mod builder;
 mod code;
+mod foreign;
 mod images;
 mod media;
 mod table;
 mod tokenizer;
 
 use builder::Builder;
+use foreign::ForeignFilter;
 use tokenizer::Tokenizer;
 
 use crate::core::error::LoadError;
@@ -51,8 +54,13 @@ pub(crate) fn blocks_from_html_at(
     path: &str,
 ) -> Result<Vec<Block>, LoadError> {
     let mut b = Builder::new(limits, path);
-    for token in Tokenizer::new(html) {
-        b.token(token)?;
+    let mut tokens = Tokenizer::new(html);
+    let mut foreign = ForeignFilter::default();
+    while let Some(token) = tokens.next() {
+        if let Some(token) = foreign.filter(token) {
+            b.token(token)?;
+        }
+        tokens.set_foreign(!foreign.html_start_tags(), foreign.cdata());
     }
     b.finish()
 }

@@ -93,9 +93,12 @@ async function audit({ format, texts, strictText, textCheck = true }) {
   // Scripts, styles and svg/math content are not text to a reader: the
   // allowlist drops them whole. Event handlers, style attributes and style
   // elements are renamed first: Chromium reports them to the page's CSP
-  // even in an inert document.
+  // even in an inert document. A page that runs scripts reads `noscript`
+  // as raw text up to its end tag (DOMParser runs none, so it would read
+  // markup there): that text goes first, as the allowlist drops it.
   const markupText = (s) => {
-    const inert = s.replace(/\b(on[a-z]+|style)(\s*=)/gi, 'data-$1$2').replace(/<(\/?)style\b/gi, '<$1x-style');
+    const inert = s.replace(/<noscript\b[^>]*>[\s\S]*?(?=<\/noscript[\s/>]|$)/gi, '')
+      .replace(/\b(on[a-z]+|style)(\s*=)/gi, 'data-$1$2').replace(/<(\/?)style\b/gi, '<$1x-style');
     const body = new DOMParser().parseFromString(inert, 'text/html').body;
     for (const el of body.querySelectorAll('script, x-style, svg, math, template')) el.remove();
     return body.textContent;

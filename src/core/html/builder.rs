@@ -2,7 +2,7 @@
 //! where text goes, and what each start and end tag does. Opening and
 //! closing blocks is in [`super::blocks`].
 
-use super::tokenizer::Token;
+use super::tokenizer::{Token, Tokenizer};
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Attachment, Block, Definition, EmbedKind, RichText, Script};
@@ -26,6 +26,9 @@ pub(super) struct Recording {
     pub(super) tokens: Vec<Token<'static>>,
     /// For a `pre`: the language its class names.
     pub(super) lang: Option<String>,
+    /// Templates open inside it: no end tag there ends the element (a
+    /// template's content is apart from the page).
+    pub(super) templates: usize,
 }
 
 /// Elements that only separate paragraphs.
@@ -85,8 +88,8 @@ pub(super) struct Builder<'l> {
     em: usize,
     /// Open `<a>`s; `None` for one without an allowed `href`.
     links: Vec<Option<String>>,
-    /// Inside `svg`/`math`/`template` or a line-number gutter: (name,
-    /// depth); everything is dropped.
+    /// Inside `template` or a line-number gutter: (name, depth);
+    /// everything is dropped. (Foreign content never reaches the builder.)
     skip: Option<(String, usize)>,
     sup: usize,
     sub: usize,
@@ -229,6 +232,11 @@ impl<'l> Builder<'l> {
         }
         if let Some(rec) = &mut self.record {
             match &token {
+                Token::Start { name, .. } if name == "template" => rec.templates += 1,
+                Token::End { name } if name == "template" => {
+                    rec.templates = rec.templates.saturating_sub(1)
+                }
+                _ if rec.templates > 0 => {}
                 Token::Start { name, .. } if name == rec.name => rec.depth += 1,
                 Token::End { name } if name == rec.name => {
                     rec.depth -= 1;
@@ -244,7 +252,15 @@ impl<'l> Builder<'l> {
         }
         if self.noscript > 0 {
             match &token {
-                Token::Start { name, .. } if name == "img" => self.image(&token)?,
+                // The markup a browser without scripts would read: only
+                // its images count.
+                Token::Raw(markup) => {
+                    for t in Tokenizer::new(markup) {
+                        if matches!(&t, Token::Start { name, .. } if name == "img") {
+                            self.image(&t)?;
+                        }
+                    }
+                }
                 Token::End { name } if name == "noscript" => self.noscript -= 1,
                 _ => {}
             }
@@ -261,25 +277,19 @@ impl<'l> Builder<'l> {
                 push_collapsed(self.sink(), s, strong, em, href.as_deref(), script);
                 Ok(())
             }
-            Token::Start {
-                name, self_closing, ..
-            } => self.start(name, *self_closing, &token),
+            Token::Start { name, .. } => self.start(name, &token),
             Token::End { name } => self.end(name),
+            // Only `noscript` holds raw markup, handled above.
+            Token::Raw(_) => Ok(()),
         }
     }
 
-    fn start(
-        &mut self,
-        name: &str,
-        self_closing: bool,
-        token: &Token<'_>,
-    ) -> Result<(), LoadError> {
+    fn start(&mut self, name: &str, token: &Token<'_>) -> Result<(), LoadError> {
         if opens_gutter(token) {
             self.skip = Some((name.to_owned(), 1));
             return Ok(());
         }
         match name {
-            "svg" | "math" if !self_closing => self.skip = Some((name.to_owned(), 1)),
             "table" if self.replay_depth < MAX_TABLE_NESTING => self.start_recording("table", None),
             "pre" => self.start_recording("pre", language_of(token)),
             "hr" => self.rule()?,
@@ -333,6 +343,7 @@ impl<'l> Builder<'l> {
             depth: 1,
             tokens: Vec::new(),
             lang,
+            templates: 0,
         });
     }
 

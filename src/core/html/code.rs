@@ -81,7 +81,8 @@ pub(super) fn code_from_tokens(tokens: &[Token<'_>], mut lang: Option<String>) -
         match t {
             Token::Text(s) => text.push_str(s),
             Token::Start { name, .. } => {
-                if opens_gutter(t) {
+                // A template's content is never shown.
+                if opens_gutter(t) || name == "template" {
                     skip = Some((name, 1));
                 } else if name == "br" {
                     text.push('\n');
@@ -94,7 +95,8 @@ pub(super) fn code_from_tokens(tokens: &[Token<'_>], mut lang: Option<String>) -
                     text.push('\n');
                 }
             }
-            Token::End { .. } => {}
+            // A `noscript`'s markup is not code.
+            Token::End { .. } | Token::Raw(_) => {}
         }
     }
     let text = text.replace("\r\n", "\n").replace('\r', "\n");

@@ -244,6 +244,8 @@ pub(super) fn table_from_tokens(
                 e => e,
             })?,
             Token::End { name } => r.end(name),
+            // A `noscript`'s markup is not cell text.
+            Token::Raw(_) => {}
         }
     }
     r.finish_row();

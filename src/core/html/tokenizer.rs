@@ -6,16 +6,25 @@
 //! It yields start tags (with attributes), end tags and decoded text.
 //! Comments, doctypes, processing instructions and CDATA sections are
 //! skipped; the content of raw-text elements (`script`, `style`, …) is
-//! skipped up to the matching end tag. Every slice is cut at an ASCII
+//! skipped up to the matching end tag, except `noscript`'s, which comes as
+//! one [`Token::Raw`]. Whether a start tag opens raw text depends on where
+//! it stands (not inside SVG or MathML): the caller says so with
+//! [`Tokenizer::set_foreign`]. Every slice is cut at an ASCII
 //! delimiter, so it always lies on a UTF-8 character boundary.
 
 use std::borrow::Cow;
 
 use crate::core::entities::decode_char_refs;
 
+mod skip;
+
 /// Elements whose content is not markup and is dropped whole. (`title` and
-/// `textarea` are RCDATA in browsers; their text is not article text either.)
+/// `textarea` are RCDATA in browsers; their text is not article text either.
+/// `xmp` and `plaintext` show as text in browsers, but are obsolete and rare
+/// in articles. `noscript` is raw text because browsers run scripts; its
+/// content is kept as a [`Token::Raw`] for the images in it.)
 const RAW_TEXT: &[&str] = &[
+    "noscript",
     "script",
     "style",
     "textarea",
@@ -41,6 +50,8 @@ pub(crate) enum Token<'a> {
     End { name: String },
     /// Text with character references decoded.
     Text(Cow<'a, str>),
+    /// The content of a `noscript`, as written (markup, not decoded).
+    Raw(Cow<'a, str>),
 }
 
 impl Token<'_> {
@@ -58,6 +69,7 @@ impl Token<'_> {
             },
             Token::End { name } => Token::End { name },
             Token::Text(t) => Token::Text(Cow::Owned(t.into_owned())),
+            Token::Raw(t) => Token::Raw(Cow::Owned(t.into_owned())),
         }
     }
 
@@ -85,6 +97,11 @@ pub(crate) struct Tokenizer<'a> {
     pos: usize,
     /// Set after a raw-text start tag: skip to `</name`.
     raw: Option<String>,
+    /// Start tags are read as inside SVG/MathML: none opens raw text.
+    foreign_tags: bool,
+    /// `<![CDATA[` opens a CDATA section (the current element is SVG or
+    /// MathML), else a bogus comment.
+    cdata: bool,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -93,7 +110,17 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             raw: None,
+            foreign_tags: false,
+            cdata: false,
         }
+    }
+
+    /// Says how the next tokens are read: `foreign_tags` when a start tag
+    /// would be an SVG or MathML element (so `<style>` opens no raw text),
+    /// `cdata` when the current element is one.
+    pub(crate) fn set_foreign(&mut self, foreign_tags: bool, cdata: bool) {
+        self.foreign_tags = foreign_tags;
+        self.cdata = cdata;
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -106,121 +133,6 @@ impl<'a> Tokenizer<'a> {
 
     fn rest_starts_with(&self, s: &str) -> bool {
         self.src[self.pos..].starts_with(s)
-    }
-
-    /// Skips past the next `>` (or to the end): bogus comments, doctypes,
-    /// `<?…>` and `<![CDATA[…]]>` (which outside SVG/MathML is a bogus
-    /// comment in browsers too).
-    fn skip_past_gt(&mut self, from: usize) {
-        self.pos = match self.src[from..].find('>') {
-            Some(i) => from + i + 1,
-            None => self.src.len(),
-        };
-    }
-
-    /// Skips a `<!-- … -->` comment, including the `<!-->`, `<!--->` and
-    /// `--!>` forms.
-    fn skip_comment(&mut self) {
-        let body = self.pos + 4;
-        let rest = &self.src[body..];
-        self.pos = if rest.starts_with('>') {
-            body + 1
-        } else if rest.starts_with("->") {
-            body + 2
-        } else {
-            let a = rest.find("-->").map(|i| i + 3);
-            let b = rest.find("--!>").map(|i| i + 4);
-            match (a, b) {
-                (Some(x), Some(y)) => body + x.min(y),
-                (Some(x), None) | (None, Some(x)) => body + x,
-                (None, None) => self.src.len(),
-            }
-        };
-    }
-
-    /// True when `</name` or `<name` (per `end`) followed by a tag end
-    /// starts at byte `at`.
-    fn tag_at(&self, at: usize, name: &str, end: bool) -> bool {
-        let b = self.bytes();
-        let open = if end { 2 } else { 1 };
-        let name_end = at + open + name.len();
-        b.get(at) == Some(&b'<')
-            && (!end || b.get(at + 1) == Some(&b'/'))
-            && b.get(at + open..name_end)
-                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            && matches!(
-                b.get(name_end),
-                None | Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-            )
-    }
-
-    /// Skips script data up to its end tag, with the HTML standard's
-    /// escaped states: after `<!--`, a `<script>` opens a "double-escaped"
-    /// part in which `</script>` does not end the script (so
-    /// `<script><!--<script></script>LEAK</script>` is all script), and
-    /// `-->` goes back to plain script data.
-    fn skip_script(&mut self) {
-        #[derive(PartialEq)]
-        enum State {
-            Data,
-            Escaped,
-            DoubleEscaped,
-        }
-        let b = self.bytes();
-        let mut state = State::Data;
-        let mut i = self.pos;
-        while i < b.len() {
-            match state {
-                State::Data if b[i..].starts_with(b"<!--") => {
-                    state = State::Escaped;
-                    // `<!--` may share its dashes with `-->`: `<!-->`.
-                    i += 2;
-                    continue;
-                }
-                State::Data | State::Escaped if self.tag_at(i, "script", true) => {
-                    self.pos = i;
-                    return;
-                }
-                State::Escaped if self.tag_at(i, "script", false) => {
-                    state = State::DoubleEscaped;
-                }
-                State::DoubleEscaped if self.tag_at(i, "script", true) => {
-                    state = State::Escaped;
-                }
-                State::Escaped | State::DoubleEscaped if b[i..].starts_with(b"-->") => {
-                    state = State::Data;
-                    i += 3;
-                    continue;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        self.pos = b.len();
-    }
-
-    /// Skips raw text up to (not including) `</name` followed by a tag end.
-    fn skip_raw(&mut self, name: &str) {
-        let b = self.bytes();
-        let mut i = self.pos;
-        while let Some(off) = self.src[i..].find("</") {
-            let at = i + off;
-            let name_end = at + 2 + name.len();
-            let matches = b
-                .get(at + 2..name_end)
-                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
-            if matches
-                && matches!(
-                    b.get(name_end),
-                    None | Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-                )
-            {
-                self.pos = at;
-                return;
-            }
-            i = at + 2;
-        }
-        self.pos = self.src.len();
     }
 
     fn is_ws(c: u8) -> bool {
@@ -315,11 +227,15 @@ impl<'a> Iterator for Tokenizer<'a> {
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
             if let Some(name) = self.raw.take() {
+                let from = self.pos;
                 match name.as_str() {
                     // Everything after `<plaintext>` is its text: no end tag.
                     "plaintext" => self.pos = self.src.len(),
                     "script" => self.skip_script(),
                     _ => self.skip_raw(&name),
+                }
+                if name == "noscript" && self.pos > from {
+                    return Some(Token::Raw(Cow::Borrowed(&self.src[from..self.pos])));
                 }
             }
             if self.pos >= self.src.len() {
@@ -343,7 +259,7 @@ impl<'a> Iterator for Tokenizer<'a> {
                         self.pos = src.len();
                         return None;
                     };
-                    if RAW_TEXT.contains(&name.as_str()) {
+                    if !self.foreign_tags && RAW_TEXT.contains(&name.as_str()) {
                         // `<script/>` still opens a script in HTML.
                         self.raw = Some(name.clone());
                     }
@@ -367,6 +283,7 @@ impl<'a> Iterator for Tokenizer<'a> {
                     _ => self.skip_past_gt(self.pos + 2),
                 },
                 Some(b'!') if self.rest_starts_with("<!--") => self.skip_comment(),
+                Some(b'!') if self.cdata && self.rest_starts_with("<![CDATA[") => self.skip_cdata(),
                 Some(b'!' | b'?') => self.skip_past_gt(self.pos + 2),
                 _ => {
                     // A '<' that starts no markup is just text.

@@ -73,7 +73,21 @@ pub fn fold_char(c: char) -> Folded {
         | '\u{feff}'
         | '\u{e0000}'..='\u{e0fff}' => Folded::Skip,
         _ if c.is_whitespace() || c.is_control() => Folded::Space,
-        _ if c.is_uppercase() => {
+        // Title-case letters (ǅ ǈ ǋ ǲ, Greek with prosgegrammeni) are not
+        // upper case, yet fold like the capitals they pair with.
+        _ if c.is_uppercase()
+            || matches!(
+                c,
+                '\u{1c5}'
+                    | '\u{1c8}'
+                    | '\u{1cb}'
+                    | '\u{1f2}'
+                    | '\u{1fbc}'
+                    | '\u{1fcc}'
+                    | '\u{1ffc}'
+            )
+            || matches!(c, '\u{1f88}'..='\u{1f8f}' | '\u{1f98}'..='\u{1f9f}' | '\u{1fa8}'..='\u{1faf}') =>
+        {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
                 (Some(l), None) => Folded::Char(l),
