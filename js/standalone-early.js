@@ -16,8 +16,12 @@ import { textSize } from '../src/settings.json';
 (function () {
   var root = document.documentElement;
   var otherDocument = false;
+  var renderedAnew = false;
   try {
-    otherDocument = !!new URLSearchParams(location.search).get('src');
+    var params = new URLSearchParams(location.search);
+    otherDocument = !!params.get('src');
+    // A query renders the reader anew rather than hydrating it (js/lib/mount.js).
+    renderedAnew = otherDocument || !!params.get('q');
     if (otherDocument) root.setAttribute('data-ar-src', '');
     var step = localStorage.getItem(textSize.storageKey);
     if (step !== null && /^[0-9]$/.test(step) && +step < textSize.scales.length) root.setAttribute('data-ar-step', step);
@@ -37,9 +41,12 @@ import { textSize } from '../src/settings.json';
   function start() {
     if (started) return;
     started = true;
+    // The prerendered reader is hydrated, which only the full wasm does;
+    // one rendered anew runs on the lean one (js/lib/boot.js).
+    var wasm = renderedAnew ? 'article-reader-wasm' : 'article-reader-full';
     add('link', { rel: 'modulepreload', href: here('article-reader.js') });
-    add('link', { rel: 'modulepreload', href: here('article-reader-wasm.js') });
-    add('link', { rel: 'preload', href: here('article-reader-wasm_bg.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: '' });
+    add('link', { rel: 'modulepreload', href: here(wasm + '.js') });
+    add('link', { rel: 'preload', href: here(wasm + '_bg.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: '' });
     add('script', { type: 'module', src: here('standalone.js') });
   }
   // Nothing prerendered will show (another document, a hidden tab): start

@@ -1,7 +1,8 @@
 // Builds the shipped JS and CSS in dist/ (run from the Trunk post-build
 // hook, before the prerender):
 //   - js/article-reader.js and its modules (js/lib/) bundled into one
-//     minified ES module; the wasm-bindgen glue stays a file of its own;
+//     minified ES module; the wasm-bindgen glue of each wasm (the lean
+//     one and the full one, scripts/full-wasm.mjs) stays a file of its own;
 //   - js/standalone-early.js bundled into a classic script (an IIFE);
 //   - the CSS rules derived from src/settings.json (text size steps)
 //     written into the stylesheets, then everything minified.
@@ -18,11 +19,12 @@ const settings = JSON.parse(await readFile(join(root, 'src/settings.json'), 'utf
 const TARGET = ['chrome90', 'edge90', 'firefox90', 'safari15'];
 const minify = { minify: true, target: TARGET, legalComments: 'none', charset: 'utf8' };
 
-/** The glue that wasm-bindgen writes next to the bundle is imported, not bundled. */
+/** The glue that wasm-bindgen writes next to the bundle is imported, not
+ * bundled: the lean one statically, the full one on demand (js/lib/boot.js). */
 const glueIsExternal = {
   name: 'wasm-glue',
   setup(b) {
-    b.onResolve({ filter: /article-reader-wasm\.js$/ }, () => ({ path: './article-reader-wasm.js', external: true }));
+    b.onResolve({ filter: /article-reader-(wasm|full)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
   },
 };
 
@@ -67,7 +69,7 @@ export async function bundleDist(dir) {
     await bundle('js/article-reader.js', 'article-reader.js', 'esm', [glueIsExternal, settingsWithoutNotes]),
     await bundle('js/standalone-early.js', 'standalone-early.js', 'iife', [settingsWithoutNotes]),
   ];
-  for (const name of ['article-reader-wasm.js', 'standalone.js']) {
+  for (const name of ['article-reader-wasm.js', 'article-reader-full.js', 'standalone.js']) {
     const code = await readFile(join(dir, name), 'utf8');
     outputs.push([name, (await transform(code, { ...minify, loader: 'js' })).code]);
   }

@@ -1,4 +1,5 @@
-// Trunk post-build hook: bundles the shipped JS and CSS, then server-renders
+// Trunk post-build hook: builds the full wasm beside Trunk's lean one
+// (scripts/full-wasm.mjs), bundles the shipped JS and CSS, then server-renders
 // the seed article with the native renderer (`article-reader render`, Yew's
 // own SSR of the same components the wasm runs), so building needs no
 // browser:
@@ -17,6 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const SEED = join(root, 'content/seed-article.json');
 
+const { buildFullWasm } = await import('./full-wasm.mjs');
+buildFullWasm(dir);
 const { bundleDist } = await import('./bundle.mjs');
 await bundleDist(dir);
 

@@ -22,7 +22,8 @@ const PAGES = { standalone: '/', portal: '/demo/portal-rendered.html' };
 async function holdWasm(page) {
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/article-reader-wasm_bg.wasm', async (route) => { await held; await route.continue(); });
+  // Either build (js/lib/boot.js): a server-rendered reader hydrates with the full one.
+  await page.route(/article-reader-(wasm|full)_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   return release;
 }
 
