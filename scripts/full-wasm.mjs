@@ -33,8 +33,7 @@ export function buildFullWasm(dir, profile = process.env.TRUNK_PROFILE ?? 'relea
   run('cargo', ['build', '--locked', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown', '--lib',
     '--no-default-features', '--features', FULL_FEATURES.join(',')], env);
   const built = join(root, 'target/wasm32-unknown-unknown', release ? 'release' : 'debug', 'article_reader.wasm');
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', FULL_NAME,
-    ...(release ? [] : ['--keep-debug']), built]);
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', FULL_NAME, built]);
   const wasm = join(dir, `${FULL_NAME}_bg.wasm`);
   // Never Debian's binaryen: the one package.json pins.
   if (release) run(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--output', wasm, wasm]);
