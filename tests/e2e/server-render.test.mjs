@@ -164,6 +164,62 @@ test('standalone: a stored text size applies before the first paint and stays th
   }
 });
 
+/** What the reader looks like: its background, the title's size and
+ * typeface, a paragraph's line height relative to its size. */
+const LOOKS = () => {
+  const reader = document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-reader');
+  const title = reader?.querySelector('.ar-title');
+  const p = reader?.querySelector('p.ar-p');
+  if (!title || !p) return null;
+  const ps = getComputedStyle(p);
+  return {
+    bg: getComputedStyle(reader).backgroundColor,
+    size: getComputedStyle(title).fontSize,
+    face: getComputedStyle(title).fontFamily.split(',')[0],
+    spacing: Math.round((parseFloat(ps.lineHeight) / parseFloat(ps.fontSize)) * 100) / 100,
+  };
+};
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`${name}: the stored text size, theme, line spacing and typeface show from the first paint, and hydration keeps them`, async () => {
+    const page = await newPage(browser);
+    try {
+      await page.addInitScript(() => {
+        localStorage.setItem('article-reader:font-step', '3');
+        localStorage.setItem('article-reader:theme', 'dark');
+        localStorage.setItem('article-reader:line-spacing', 'relaxed');
+        localStorage.setItem('article-reader:typeface', 'serif');
+      });
+      // The first frame that shows the title: frame callbacks run before
+      // each paint, so this is what the first paint with the article shows.
+      await page.addInitScript(`(() => {
+        const looks = ${LOOKS};
+        const frame = () => { const l = looks(); if (l) window.__firstPaint = l; else requestAnimationFrame(frame); };
+        requestAnimationFrame(frame);
+      })()`);
+      const release = await holdWasm(page);
+      await page.mainFrame().goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.__firstPaint);
+      const first = await page.evaluate(() => window.__firstPaint);
+      release();
+      await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached', timeout: 15000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+      const hydrated = await page.evaluate(LOOKS);
+      const classes = await page.evaluate(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-reader').className);
+      for (const c of ['ar-theme-dark', 'ar-spacing-relaxed', 'ar-face-serif', 'ar-step-3']) assert.ok(classes.includes(c), `${c} in ${classes}`);
+      assert.deepEqual(first, hydrated, 'the first paint looks as the hydrated reader');
+      assert.equal(first.bg, 'rgb(23, 25, 28)', 'dark');
+      assert.equal(first.spacing, 2.1, 'relaxed');
+      assert.match(first.face, /Songti|STSong|Serif/, 'serif');
+      assert.deepEqual(await page.locator('article-reader').evaluate((e) => e.getAttributeNames().filter((a) => a.startsWith('data-ar-stored-'))), [],
+        'the live reader drops the early marks');
+      assert.deepEqual(page.problems, [], 'no hydration error');
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
 test('a server-rendered reader that does not match its options is an error, not a silent re-render', async () => {
   const page = await newPage(browser);
   try {
