@@ -4,12 +4,22 @@
 // with no layout shift.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, newPage, DIST, SEED_TITLE } from './harness.mjs';
+import { startServer, launch, newPage, DIST, FIXTURES, SEED_TITLE } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await startServer(); browser = await launch(); });
+/** A collection rendered as a standalone page by the native renderer. */
+let feedPage;
+before(async () => {
+  feedPage = execFileSync('cargo', ['run', '--quiet', '--bin', 'article-reader', '--',
+    'render', join(FIXTURES, 'feed.json'), '--page', '--base', '/'], { maxBuffer: 64 << 20 }).toString();
+  server = await startServer({
+    routes: { '/feed-rendered.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(feedPage); } },
+  });
+  browser = await launch();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 const seed = JSON.parse(await readFile(join(DIST, 'seed-article.json'), 'utf8'));
@@ -161,6 +171,40 @@ test('standalone: a stored text size applies before the first paint and stays th
     assert.deepEqual(page.problems, []);
   } finally {
     await page.context().close();
+  }
+});
+
+test('a rendered collection, JavaScript disabled: the reader list with declarative shadow DOM, a plain linked list without', async () => {
+  const feed = JSON.parse(await readFile(join(FIXTURES, 'feed.json'), 'utf8'));
+  const titles = feed.items.map((i) => i.title);
+  for (const dsd of [true, false]) {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    try {
+      if (!dsd) {
+        await page.route('**/feed-rendered.html', async (route) => {
+          const res = await route.fetch();
+          await route.fulfill({ response: res, body: (await res.text()).replace(/shadowrootmode="open"/g, 'data-old-browser') });
+        });
+      }
+      await page.mainFrame().goto(`${server.url}/feed-rendered.html`);
+      if (dsd) {
+        // The server-rendered reader shows its own list; the plain one stays hidden.
+        const items = page.locator('article-reader .ar-items .ar-item-title');
+        assert.deepEqual((await items.allTextContents()).map((t) => t.trim()), titles);
+        assert.equal(await page.locator('article-reader > ol').isVisible(), false);
+      } else {
+        const list = page.locator('article-reader > ol');
+        assert.ok(await list.isVisible());
+        assert.equal((await page.locator('article-reader > h1').textContent()).trim(), feed.title);
+        const links = list.locator('li h2 a');
+        assert.deepEqual((await links.allTextContents()).map((t) => t.trim()), titles);
+        assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), feed.items.map((i) => i.url));
+        assert.equal(await list.locator('li time').count(), feed.items.length);
+        assert.ok(await list.getByText(feed.items[0].summary).isVisible(), 'the summary');
+      }
+    } finally {
+      await page.context().close();
+    }
   }
 });
 
