@@ -135,7 +135,7 @@ fn a_collection_is_a_plain_list_of_its_articles_outside_the_shadow_root() {
             Block::Paragraph(t) if t.plain.chars().count() > 10 => Some(t.plain.clone()),
             _ => None,
         })
-        .last()
+        .next_back()
         .unwrap();
     assert!(!plain.contains(&escaped(&body_only)));
     assert!(plain.contains("<footer"), "publisher footer");
