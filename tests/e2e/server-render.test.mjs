@@ -37,6 +37,40 @@ async function holdWasm(page) {
   return release;
 }
 
+/**
+ * Starts watching the server-rendered reader of `selector` (wasm held):
+ * the text of each of its elements, and the elements added or removed from
+ * now on. Yew's hydration writes every text node again and never says when
+ * the text differed (it splits a text node the browser parsed from two
+ * adjacent ones, so nodes may change while their element's text may not):
+ * hydrationChanges() reports each element whose text changed.
+ */
+async function watchHydration(page, selector = 'article-reader') {
+  await page.evaluate((sel) => {
+    const host = document.querySelector(sel).shadowRoot.querySelector('.ar-host');
+    const els = [host, ...host.querySelectorAll('*')];
+    window.__watched = { els, text: els.map((e) => e.textContent), added: [], removed: [] };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === 1) window.__watched.added.push(n.outerHTML.slice(0, 80));
+        for (const n of r.removedNodes) if (n.nodeType === 1) window.__watched.removed.push(n.outerHTML.slice(0, 80));
+      }
+    }).observe(host, { subtree: true, childList: true });
+  }, selector);
+}
+
+/** What hydration changed since watchHydration(): elements whose text
+ * differs from the server's, elements added and removed. */
+function hydrationChanges(page) {
+  return page.evaluate(() => {
+    const { els, text, added, removed } = window.__watched;
+    const texts = els.flatMap((e, i) => (e.textContent === text[i] ? [] : [{
+      element: `${e.localName}.${[...e.classList].join('.')}`, server: text[i].slice(0, 60), hydrated: e.textContent.slice(0, 60),
+    }])).slice(0, 5);
+    return { texts, added, removed };
+  });
+}
+
 /** Sums layout shifts (without recent input) from the first paint on. */
 async function recordLayoutShifts(page) {
   await page.addInitScript(() => {
@@ -115,6 +149,7 @@ for (const [name, path] of Object.entries(PAGES)) {
         window.scrollTo(0, 400);
         return { count: all.length, text: host.textContent, scroll: scrollY };
       });
+      await watchHydration(page);
       release();
       await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached', timeout: 15000 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
@@ -133,6 +168,11 @@ for (const [name, path] of Object.entries(PAGES)) {
       assert.ok(after.sameHost, 'hydrated into the server-rendered host');
       assert.equal(after.kept, before.count, 'every server-rendered node is still in the page');
       assert.equal(after.text, before.text, 'the hydrated reader says what the server rendered');
+      const changes = await hydrationChanges(page);
+      // The one element an effect adds once hydrated: the reading progress
+      // bar, as the page was scrolled (the server cannot know the scroll).
+      changes.added = changes.added.filter((html) => !html.startsWith('<progress '));
+      assert.deepEqual(changes, { texts: [], added: [], removed: [] }, 'hydration changed no text and no element');
       assert.equal(after.scroll, before.scroll, 'the scroll position stays');
       assert.equal(after.cls, 0, 'no layout shift from the first paint to hydrated');
       assert.equal(after.prerendered, 0);
@@ -263,6 +303,32 @@ for (const [name, path] of Object.entries(PAGES)) {
     }
   });
 }
+
+test('a text that differs between the server and the wasm is caught (Yew would patch it silently)', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.route(`${server.url}/`, async (route) => {
+      const res = await route.fetch();
+      // One text node of the server-rendered reader (not of the plain copy) says something else.
+      const html = await res.text();
+      const tag = '<h1 tabindex="-1" class="ar-title">';
+      assert.ok(html.includes(tag + SEED_TITLE));
+      await route.fulfill({ response: res, body: html.replace(tag + SEED_TITLE, `${tag}${SEED_TITLE}（改）`) });
+    });
+    const release = await holdWasm(page);
+    await page.mainFrame().goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+    await page.locator('article-reader .ar-title').waitFor();
+    await watchHydration(page);
+    release();
+    await page.locator('article-reader[data-ar-live]').waitFor({ state: 'attached', timeout: 15000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    const { texts } = await hydrationChanges(page);
+    assert.ok(texts.some((t) => t.element === 'h1.ar-title' && t.server === `${SEED_TITLE}（改）` && t.hydrated === SEED_TITLE),
+      `the tampered title is reported: ${JSON.stringify(texts)}`);
+  } finally {
+    await page.context().close();
+  }
+});
 
 test('a server-rendered reader that does not match its options is an error, not a silent re-render', async () => {
   const page = await newPage(browser);
