@@ -9,7 +9,7 @@
 //   - the same portal page with `<article-reader src>` (demo/portal.html).
 // Prints figures and the ratios to the static page, and beside them when
 // every reader of the page runs (data-ar-live: hydrated or rendered).
-//   node bench/first-render.mjs [runs=21]
+//   node bench/first-render.mjs [runs=21] [both|unthrottled|throttled]
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // AR_DIST: another build to measure (experiments); default dist/.
 const DIST = process.env.AR_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.argv[2] ?? 21);
+const MODES = { both: [false, true], unthrottled: [false], throttled: [true] }[process.argv[3] ?? 'both'];
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -105,7 +106,7 @@ const PAGES = [
 const server = await serve();
 const browser = await launch();
 try {
-  for (const throttled of [false, true]) {
+  for (const throttled of MODES) {
     const times = PAGES.map(() => []);
     const lives = PAGES.map(() => []);
     await once(browser, `${server.url}/`, throttled); // warm the server and the browser

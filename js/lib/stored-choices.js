@@ -52,7 +52,8 @@ export function applyStoredChoices(doc = document) {
   const readers = doc.getElementsByTagName('article-reader');
   const mark = () => {
     for (const el of readers) {
-      if (el.hasAttribute('data-ar-live')) continue;
+      // Marked already, or running (it renders the choices itself).
+      if (el.hasAttribute(choices[0][0]) || el.hasAttribute('data-ar-live')) continue;
       for (const [attr, value] of choices) el.setAttribute(attr, value);
     }
   };
