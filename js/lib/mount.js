@@ -17,6 +17,15 @@ function normalise(options = {}) {
  * what it shows: site search (`index`). Hydrating needs it too. */
 const needsFull = (o) => typeof o?.index === 'string' && o.index.trim() !== '';
 
+/** Resolves just after the next paint (the frame callback runs before it,
+ * the task it queues after), or at once in a hidden tab, which does not
+ * paint. A server-rendered reader is on screen already: starting the wasm
+ * after its first paint keeps that paint as early as a static page's. */
+const afterPaint = () => new Promise((resolve) => {
+  if (document.visibilityState === 'hidden') resolve();
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
+
 /** element → the handle of the reader mounted into it. */
 const mounted = new WeakMap();
 
@@ -60,7 +69,8 @@ export function mount(element, options = {}) {
     handle = (hydrateIt ? hydrateReader : mountReader)(element, container, pending);
     return true;
   };
-  const ready = Promise.all([boot(hydrating || needsFull(pending)), styled]).then(async ([instance]) => {
+  const started = hydrating ? afterPaint().then(() => boot(true)) : boot(needsFull(pending));
+  const ready = Promise.all([started, styled]).then(async ([instance]) => {
     if (destroyed) return;
     if (unreadable) throw unreadable;
     if (!(await start(instance, hydrating))) return;
