@@ -7,8 +7,9 @@
 //   - the portal page with the server-rendered fragment
 //     (dist/demo/portal-rendered.html, `article-reader render --fragment`);
 //   - the same portal page with `<article-reader src>` (demo/portal.html).
-// Prints figures and the ratios to the static page.
-//   node bench/first-render.mjs [runs=21]
+// Prints figures and the ratios to the static page, and beside them when
+// every reader of the page runs (data-ar-live: hydrated or rendered).
+//   node bench/first-render.mjs [runs=21] [both|unthrottled|throttled]
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 // AR_DIST: another build to measure (experiments); default dist/.
 const DIST = process.env.AR_DIST ?? join(ROOT, 'dist');
 const RUNS = Number(process.argv[2] ?? 21);
+const MODES = { both: [false, true], unthrottled: [false], throttled: [true] }[process.argv[3] ?? 'both'];
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -53,6 +55,13 @@ const PROBE = () => {
   };
   const tick = () => (find() ? (window.__h1 = performance.now()) : requestAnimationFrame(tick));
   requestAnimationFrame(tick);
+  // Live: every reader runs (hydrated, or rendered by the wasm).
+  const live = () => {
+    const readers = document.querySelectorAll('article-reader');
+    if (readers.length && [...readers].every((r) => r.hasAttribute('data-ar-live'))) window.__live = performance.now();
+    else requestAnimationFrame(live);
+  };
+  requestAnimationFrame(live);
 };
 
 /** Lighthouse's mobile network throttling (DevTools: Slow 4G, its
@@ -75,7 +84,11 @@ async function once(browser, url, throttled) {
     // The h1 is visible at the first paint after it is laid out: the first
     // contentful paint when it was laid out by then, else the next frame.
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
-    return await page.evaluate(() => Math.max(window.__h1, performance.getEntriesByName('first-contentful-paint')[0].startTime));
+    const h1 = await page.evaluate(() => Math.max(window.__h1, performance.getEntriesByName('first-contentful-paint')[0].startTime));
+    // The static page has no reader to wait for.
+    const live = url.endsWith('/static.html') ? NaN
+      : await page.waitForFunction(() => window.__live, null, { timeout: 60000 }).then((h) => h.jsonValue());
+    return { h1, live };
   } finally {
     await context.close();
   }
@@ -93,17 +106,24 @@ const PAGES = [
 const server = await serve();
 const browser = await launch();
 try {
-  for (const throttled of [false, true]) {
+  for (const throttled of MODES) {
     const times = PAGES.map(() => []);
+    const lives = PAGES.map(() => []);
     await once(browser, `${server.url}/`, throttled); // warm the server and the browser
     for (let i = 0; i < RUNS; i++) {
-      for (const [k, [, path]] of PAGES.entries()) times[k].push(await once(browser, `${server.url}${path}`, throttled));
+      for (const [k, [, path]] of PAGES.entries()) {
+        const { h1, live } = await once(browser, `${server.url}${path}`, throttled);
+        times[k].push(h1);
+        lives[k].push(live);
+      }
     }
     const medians = times.map(median);
+    const liveMedians = lives.map(median);
     console.log(`first render, navigation start → visible h1, median of ${RUNS} (360×740, headless Chromium, loopback, ${throttled ? "Lighthouse mobile network throttling" : 'unthrottled'}):`);
     for (const [k, [name]] of PAGES.entries()) {
       const ratio = k ? `  ${(medians[k] / medians[0]).toFixed(2)}× static` : '';
-      console.log(`  ${name.padEnd(30)} ${medians[k].toFixed(1).padStart(7)} ms${ratio}`);
+      const live = k ? `  (live: ${liveMedians[k].toFixed(0)} ms)` : '';
+      console.log(`  ${name.padEnd(30)} ${medians[k].toFixed(1).padStart(7)} ms${ratio}${live}`);
     }
     console.log('  target: the rendered fragment ≤ 1.10× static');
   }

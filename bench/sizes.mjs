@@ -7,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const DIST = resolve(fileURLToPath(import.meta.url), '../../dist');
-/** What a page downloads to show the reader (the standalone page adds index.html). */
+/** What a page downloads to show a reader on the lean wasm (a `src` or
+ * inline reader; the standalone page adds index.html). */
 export const BUNDLE = ['article-reader-wasm_bg.wasm', 'article-reader-wasm.js', 'article-reader.js', 'article-reader.css'];
+/** What a page downloads instead when it needs the full wasm (hydrating a
+ * server-rendered reader, site search): js/lib/boot.js. */
+export const FULL_BUNDLE = ['article-reader-full_bg.wasm', 'article-reader-full.js', 'article-reader.js', 'article-reader.css'];
 
 export function measure(files = BUNDLE) {
   const rows = files.map((name) => {
@@ -26,8 +30,10 @@ export function measure(files = BUNDLE) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { rows, total } = measure();
   const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-  console.log(`${'file'.padEnd(30)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
-  for (const r of [...rows, total]) console.log(`${r.name.padEnd(30)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  for (const [what, files] of [['lean (default)', BUNDLE], ['full (hydration, site search)', FULL_BUNDLE]]) {
+    const { rows, total } = measure(files);
+    console.log(`${what.padEnd(30)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+    for (const r of [...rows, total]) console.log(`${r.name.padEnd(30)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  }
 }

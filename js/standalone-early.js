@@ -1,13 +1,13 @@
 // The standalone page's first script: a classic one that runs before the
 // body is parsed (no inline scripts under a strict CSP). Bundled into an
-// IIFE by scripts/bundle.mjs (it reads the text size facts from
-// src/settings.json).
-import { textSize } from '../src/settings.json';
+// IIFE by scripts/bundle.mjs.
+import { applyStoredChoices } from './lib/stored-choices.js';
 
 //
 // 1. It tells page.css whether the prerendered seed article may show: not
-//    when ?src= asks for another document, and at the reader's stored text
-//    size.
+//    when ?src= asks for another document; and it shows the reader's stored
+//    text size and display choices from the first paint (as
+//    article-reader-early.js does on a portal page).
 // 2. It starts the app only after the first paint. The prerendered article
 //    paints like a static page; fetching, compiling and rendering the live
 //    reader before that paint delays it (bench/first-render.mjs). The
@@ -16,14 +16,17 @@ import { textSize } from '../src/settings.json';
 (function () {
   var root = document.documentElement;
   var otherDocument = false;
+  var renderedAnew = false;
   try {
-    otherDocument = !!new URLSearchParams(location.search).get('src');
+    var params = new URLSearchParams(location.search);
+    otherDocument = !!params.get('src');
+    // A query renders the reader anew rather than hydrating it (js/lib/mount.js).
+    renderedAnew = otherDocument || !!params.get('q');
     if (otherDocument) root.setAttribute('data-ar-src', '');
-    var step = localStorage.getItem(textSize.storageKey);
-    if (step !== null && /^[0-9]$/.test(step) && +step < textSize.scales.length) root.setAttribute('data-ar-step', step);
   } catch (e) {
-    // Storage can throw (sandboxed frames); the default size is fine.
+    // No URL parsing: the prerendered article shows.
   }
+  applyStoredChoices();
 
   // The app's files sit next to this script (`render --page --base URL`).
   var script = document.currentScript;
@@ -37,9 +40,12 @@ import { textSize } from '../src/settings.json';
   function start() {
     if (started) return;
     started = true;
+    // The prerendered reader is hydrated, which only the full wasm does;
+    // one rendered anew runs on the lean one (js/lib/boot.js).
+    var wasm = renderedAnew ? 'article-reader-wasm' : 'article-reader-full';
     add('link', { rel: 'modulepreload', href: here('article-reader.js') });
-    add('link', { rel: 'modulepreload', href: here('article-reader-wasm.js') });
-    add('link', { rel: 'preload', href: here('article-reader-wasm_bg.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: '' });
+    add('link', { rel: 'modulepreload', href: here(wasm + '.js') });
+    add('link', { rel: 'preload', href: here(wasm + '_bg.wasm'), as: 'fetch', type: 'application/wasm', crossorigin: '' });
     add('script', { type: 'module', src: here('standalone.js') });
   }
   // Nothing prerendered will show (another document, a hidden tab): start

@@ -1,8 +1,10 @@
 // Builds the shipped JS and CSS in dist/ (run from the Trunk post-build
 // hook, before the prerender):
 //   - js/article-reader.js and its modules (js/lib/) bundled into one
-//     minified ES module; the wasm-bindgen glue stays a file of its own;
-//   - js/standalone-early.js bundled into a classic script (an IIFE);
+//     minified ES module; the wasm-bindgen glue of each wasm (the lean
+//     one and the full one, scripts/full-wasm.mjs) stays a file of its own;
+//   - js/standalone-early.js and js/article-reader-early.js (for portal
+//     pages) bundled into classic scripts (IIFEs);
 //   - the CSS rules derived from src/settings.json (text size steps)
 //     written into the stylesheets, then everything minified.
 // Our sources and wasm-bindgen's glue are written to be read: comments and
@@ -18,11 +20,12 @@ const settings = JSON.parse(await readFile(join(root, 'src/settings.json'), 'utf
 const TARGET = ['chrome90', 'edge90', 'firefox90', 'safari15'];
 const minify = { minify: true, target: TARGET, legalComments: 'none', charset: 'utf8' };
 
-/** The glue that wasm-bindgen writes next to the bundle is imported, not bundled. */
+/** The glue that wasm-bindgen writes next to the bundle is imported, not
+ * bundled: the lean one statically, the full one on demand (js/lib/boot.js). */
 const glueIsExternal = {
   name: 'wasm-glue',
   setup(b) {
-    b.onResolve({ filter: /article-reader-wasm\.js$/ }, () => ({ path: './article-reader-wasm.js', external: true }));
+    b.onResolve({ filter: /article-reader-(wasm|full)\.js$/ }, (args) => ({ path: `./${args.path.split('/').pop()}`, external: true }));
   },
 };
 
@@ -40,20 +43,17 @@ const settingsWithoutNotes = {
   },
 };
 
-/** CSS derived from the text size steps: the reader's scale per step, and
- * a server-rendered reader's before hydration (the stored step, else its
- * own), with the host page's rule for the stored step; and the line
- * height of each line spacing step of the display panel. */
-function stepRules() {
+/** CSS derived from the text size steps: the reader's scale per step,
+ * and a server-rendered reader's before hydration when its host carries a
+ * stored step (js/lib/stored-choices.js); and the line height of each line
+ * spacing step of the display panel, likewise. */
+function derivedRules() {
   const { scales } = settings.textSize;
   const { names, heights, defaultStep } = settings.display.lineSpacing;
+  const stored = (facet, value) => `:host([data-ar-stored-${facet}="${value}"]) .ar-prerendered .ar-reader`;
   // The default spacing leaves room for the host's --ar-line-height.
-  const spacing = names.map((n, i) => `.ar-spacing-${n}{--_lh:${i === defaultStep ? `var(--ar-line-height,${heights[i]})` : heights[i]}}`);
-  return {
-    'article-reader.css': [...scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}\n`
-      + `.ar-prerendered .ar-step-${i}{--ar-scale:var(--ar-prerender-scale,${f})}`), ...spacing].join('\n'),
-    'page.css': scales.map((f, i) => `html[data-ar-step="${i}"] article-reader{--ar-prerender-scale:${f}}`).join('\n'),
-  };
+  const spacing = names.map((n, i) => `.ar-spacing-${n},${stored('spacing', n)}{--_lh:${i === defaultStep ? `var(--ar-line-height,${heights[i]})` : heights[i]}}`);
+  return [...scales.map((f, i) => `.ar-step-${i}{--ar-scale:${f}}\n${stored('step', i)}{--ar-scale:${f}}`), ...spacing].join('\n');
 }
 
 async function bundle(entry, out, format, plugins = []) {
@@ -66,12 +66,13 @@ export async function bundleDist(dir) {
   const outputs = [
     await bundle('js/article-reader.js', 'article-reader.js', 'esm', [glueIsExternal, settingsWithoutNotes]),
     await bundle('js/standalone-early.js', 'standalone-early.js', 'iife', [settingsWithoutNotes]),
+    await bundle('js/article-reader-early.js', 'article-reader-early.js', 'iife', [settingsWithoutNotes]),
   ];
-  for (const name of ['article-reader-wasm.js', 'standalone.js']) {
+  for (const name of ['article-reader-wasm.js', 'article-reader-full.js', 'standalone.js']) {
     const code = await readFile(join(dir, name), 'utf8');
     outputs.push([name, (await transform(code, { ...minify, loader: 'js' })).code]);
   }
-  for (const [name, rules] of Object.entries(stepRules())) {
+  for (const [name, rules] of Object.entries({ 'article-reader.css': derivedRules(), 'page.css': '' })) {
     const css = `${await readFile(join(dir, name), 'utf8')}\n${rules}\n`;
     outputs.push([name, (await transform(css, { ...minify, loader: 'css' })).code]);
   }

@@ -1,4 +1,5 @@
-// Trunk post-build hook: bundles the shipped JS and CSS, then server-renders
+// Trunk post-build hook: builds the full wasm beside Trunk's lean one
+// (scripts/full-wasm.mjs), bundles the shipped JS and CSS, then server-renders
 // the seed article with the native renderer (`article-reader render`, Yew's
 // own SSR of the same components the wasm runs), so building needs no
 // browser:
@@ -17,6 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const SEED = join(root, 'content/seed-article.json');
 
+const { buildFullWasm } = await import('./full-wasm.mjs');
+buildFullWasm(dir);
 const { bundleDist } = await import('./bundle.mjs');
 await bundleDist(dir);
 
@@ -40,6 +43,11 @@ const PORTAL_READER = '<article-reader id="reader" src="../seed-article.json"></
 const portal = await readFile(join(root, 'demo/portal.html'), 'utf8');
 if (portal.includes(PORTAL_READER)) {
   const fragment = render('--fragment', '--base', '../').replace('<article-reader ', '<article-reader id="reader" ');
-  await writeFile(join(dir, 'demo/portal-rendered.html'), portal.replace(PORTAL_READER, fragment));
+  // The portal's head gets the early script (README, "Server rendering").
+  const LOADER = '<script type="module" src="../article-reader.js"></script>';
+  if (!portal.includes(LOADER)) throw new Error(`demo/portal.html: no ${LOADER}`);
+  const withFragment = portal.replace(PORTAL_READER, fragment)
+    .replace(LOADER, `<script src="../article-reader-early.js"></script>\n  ${LOADER}`);
+  await writeFile(join(dir, 'demo/portal-rendered.html'), withFragment);
   console.log(`prerender: ${join(dir, 'demo/portal-rendered.html')} with the server-rendered fragment`);
 }

@@ -28,6 +28,12 @@ fn light(html: &str) -> &str {
     &html[end + "</template>".len()..]
 }
 
+/// The plain copy in light DOM: after the shadow root, before the inline JSON.
+fn plain_copy(html: &str) -> &str {
+    let plain = light(html);
+    &plain[..plain.find("<script").expect("the inline JSON")]
+}
+
 /// The declarative shadow root's content.
 fn shadow(html: &str) -> &str {
     let start = html
@@ -80,6 +86,77 @@ fn fragment_has_the_article_as_plain_html_outside_the_shadow_root() {
     // The plain copy carries no hydration markers and no reader chrome.
     assert!(!plain.contains("<!--<["));
     assert!(!plain.contains("ar-search"));
+}
+
+#[test]
+fn a_collection_is_a_plain_list_of_its_articles_outside_the_shadow_root() {
+    let feed = std::fs::read_to_string("tests/fixtures/feed.json").unwrap();
+    let Document::Collection(c) = parse_document(feed.as_bytes(), &Limits::default()).unwrap()
+    else {
+        panic!("the fixture is a feed")
+    };
+    assert!(c.items.len() >= 3);
+    let html = render_fragment(&feed, &RenderOptions::default()).unwrap();
+    let plain = plain_copy(&html);
+    assert!(plain.starts_with(&format!("<h1>{}</h1>", escaped(&c.title))));
+    assert!(plain.contains(r#"<ol aria-label="文章列表">"#));
+    let mut at = 0;
+    for a in &c.items {
+        // Title linked to the article's page, date, summary; in feed order.
+        let url = a.url.as_deref().expect("the fixture's items have URLs");
+        let title = format!(r#"<h2><a href="{url}">{}</a></h2>"#, escaped(&a.title));
+        let found = plain[at..].find(&title).map(|i| at + i);
+        assert!(found.is_some(), "{title}");
+        at = found.unwrap();
+        let published = a.published.as_deref().unwrap();
+        assert!(plain[at..].contains(&format!(r#"<time datetime="{published}">"#)));
+        let summary = a.lead.as_ref().map(|l| l.plain.clone()).unwrap_or_else(|| {
+            a.blocks
+                .iter()
+                .find_map(|b| match b {
+                    Block::Paragraph(t) => Some(t.plain.chars().take(40).collect()),
+                    _ => None,
+                })
+                .unwrap()
+        });
+        assert!(
+            plain[at..].contains(&escaped(&summary)),
+            "summary of {}",
+            a.title
+        );
+    }
+    assert_eq!(plain.matches("<li><article").count(), c.items.len());
+    // A list, not the texts: the body of an article without a lead stays on its page.
+    let body_only = c
+        .items
+        .iter()
+        .flat_map(|a| a.blocks.iter())
+        .filter_map(|b| match b {
+            Block::Paragraph(t) if t.plain.chars().count() > 10 => Some(t.plain.clone()),
+            _ => None,
+        })
+        .next_back()
+        .unwrap();
+    assert!(!plain.contains(&escaped(&body_only)));
+    assert!(plain.contains("<footer"), "publisher footer");
+    assert!(!plain.contains("<!--<["), "no hydration markers");
+}
+
+#[test]
+fn a_summary_without_a_lead_is_the_start_of_the_first_paragraph() {
+    let long = "长".repeat(300);
+    let feed = format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"F","items":[
+        {{"id":"1","title":"No lead","content_text":"{long}"}}]}}"#
+    );
+    let html = render_fragment(&feed, &RenderOptions::default()).unwrap();
+    let plain = plain_copy(&html);
+    assert!(plain.contains(&format!("<p>{}…</p>", "长".repeat(120))));
+    assert!(!plain.contains(&"长".repeat(121)));
+    assert!(
+        plain.contains("<h2>No lead</h2>"),
+        "no URL: the title alone"
+    );
 }
 
 #[test]

@@ -1,37 +1,77 @@
 // Starting the wasm, and the tables it loads only when asked. Every file is
 // found next to the bundle (import.meta.url), so dist/ can be hosted under
 // any path.
-import init, { installEntities, installVariants, needsEntities, setEntitiesUrl } from '../article-reader-wasm.js';
+//
+// Two builds of the same crate ship (README, "Speed and size"): the lean
+// one (article-reader-wasm*, Trunk's build) for what every reader does, and
+// the full one (article-reader-full*, scripts/full-wasm.mjs) that adds
+// hydrating a server-rendered reader and site search. A page loads the full
+// one only when something needs it; from then on every later start uses it
+// too (one more instance would cost memory and nothing else), while readers
+// already running on the lean one keep it. Each instance is a wasm module
+// of its own: the tables (entities.bin, variants.bin) are installed into
+// each instance that asks, and what a reader returns belongs to its instance.
+// Both glues are imported on demand: a page fetches only the one it starts
+// (the import is as deep in the request chain as a static one would be).
 
 /** The URL of a shipped file next to this module. */
 export const here = (name) => new URL(name, import.meta.url).href;
 
-let booted;
-/** Starts the wasm once. A failed load (network, CSP without
- * 'wasm-unsafe-eval') is not cached: the next mount tries again. */
-export const boot = () => (booted ??= init({ module_or_path: here('article-reader-wasm_bg.wasm') })
-  .then(() => setEntitiesUrl(here('entities.bin')))
-  .catch((err) => { booted = undefined; throw err; }));
+/** A shipped table's bytes, fetched once per page whichever instance asks;
+ * a failed fetch is not cached. */
+const tables = {};
+const tableBytes = (name) => (tables[name] ??= fetch(here(name))
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${name}: HTTP ${r.status}`))))
+  .then((b) => new Uint8Array(b))
+  .catch((err) => { tables[name] = undefined; throw err; }));
 
-let variantsLoaded;
-/** Fetches the simplified/traditional table once, when first asked for (it
- * is not in the wasm: most readers never use it). Without it, search still
- * works, only without folding variants. */
-export const loadVariants = () => (variantsLoaded ??= boot()
-  .then(() => fetch(here('variants.bin')))
-  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`variants.bin: HTTP ${r.status}`))))
-  .then((b) => installVariants(new Uint8Array(b)))
-  .catch((err) => { variantsLoaded = undefined; console.warn('article-reader:', err); }));
+/**
+ * One started wasm: `wasm` is its module (the wasm-bindgen glue's exports),
+ * `full` whether it is the full build; `loadVariants()` and
+ * `entitiesFor(text)` install the tables into this instance.
+ */
+function instance(glue, wasmFile, full) {
+  const wasm = glue.then((m) => m.default({ module_or_path: here(wasmFile) }).then(() => m));
+  return wasm.then((m) => {
+    m.setEntitiesUrl(here('entities.bin'));
+    let variants;
+    let entities;
+    return {
+      wasm: m,
+      full,
+      /** Installs the simplified/traditional table once (it is not in the
+       * wasm: most readers never use it). Without it, search still works,
+       * only without folding variants. */
+      loadVariants: () => (variants ??= tableBytes('variants.bin')
+        .then((b) => m.installVariants(b))
+        .catch((err) => { variants = undefined; console.warn('article-reader:', err); })),
+      /** Makes sure JSON text about to be parsed in this instance can be
+       * decoded in full: installs the whole table of named character
+       * references first when the text names one the wasm's common names
+       * do not know (most documents never do). */
+      entitiesFor: (text) => (typeof text === 'string' && m.needsEntities(text)
+        ? (entities ??= tableBytes('entities.bin')
+          .then((b) => m.installEntities(b))
+          .catch((err) => { entities = undefined; console.warn('article-reader:', err); }))
+        : null),
+    };
+  });
+}
 
-let entitiesLoaded;
-/** Fetches the whole table of named character references once, when a
- * document names one the wasm's common names do not know (most documents
- * never do). Without it those names stay as written. Call after boot(). */
-const loadEntities = () => (entitiesLoaded ??= fetch(here('entities.bin'))
-  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`entities.bin: HTTP ${r.status}`))))
-  .then((b) => installEntities(new Uint8Array(b)))
-  .catch((err) => { entitiesLoaded = undefined; console.warn('article-reader:', err); }));
+let lean;
+let full;
+/** A failed load (network, CSP without 'wasm-unsafe-eval') is not cached:
+ * the next start tries again. */
+const once = (start, forget) => start().catch((err) => { forget(); throw err; });
 
-/** Makes sure JSON text about to be parsed in the wasm can be decoded in
- * full: loads the table first when the text needs it. Call after boot(). */
-export const entitiesFor = (text) => (typeof text === 'string' && needsEntities(text) ? loadEntities() : null);
+/**
+ * Starts the wasm a reader or an index needs, once per build: the full one
+ * when `needsFull` (or once the page has started it), else the lean one.
+ * Resolves to the instance (see instance()).
+ */
+export function boot(needsFull = false) {
+  if (needsFull || full) {
+    return (full ??= once(() => instance(import('../article-reader-full.js'), 'article-reader-full_bg.wasm', true), () => { full = undefined; }));
+  }
+  return (lean ??= once(() => instance(import('../article-reader-wasm.js'), 'article-reader-wasm_bg.wasm', false), () => { lean = undefined; }));
+}

@@ -1,6 +1,5 @@
 // createIndex(): headless search over many articles, the widget's own engine.
-import { createIndexFromJson } from '../article-reader-wasm.js';
-import { boot, entitiesFor, loadVariants } from './boot.js';
+import { boot } from './boot.js';
 
 /**
  * A headless search index over `docs`: an array of articles in any accepted
@@ -10,11 +9,12 @@ import { boot, entitiesFor, loadVariants } from './boot.js';
  * (all by default), with the number of matching articles as `total`.
  */
 export async function createIndex(docs, options = {}) {
-  await boot();
-  if (options?.variants) await loadVariants();
+  // Either wasm has the engine: the one the page already runs, else the lean one.
+  const instance = await boot();
+  if (options?.variants) await instance.loadVariants();
   const json = typeof docs === 'string' ? docs : JSON.stringify(docs);
-  await entitiesFor(json);
-  const inner = createIndexFromJson(json, !!options?.variants);
+  await instance.entitiesFor(json);
+  const inner = instance.wasm.createIndexFromJson(json, !!options?.variants);
   return {
     get size() { return inner.size; },
     get indexBytes() { return inner.indexBytes; },

@@ -1,6 +1,5 @@
 // mount(): a reader in any element, with update() and destroy().
-import { hydrateReader, mountReader } from '../article-reader-wasm.js';
-import { boot, entitiesFor, loadVariants } from './boot.js';
+import { boot } from './boot.js';
 import { showFailure } from './failure-view.js';
 import { shell } from './shell.js';
 
@@ -13,6 +12,19 @@ function normalise(options = {}) {
   delete o.article;
   return o;
 }
+
+/** Whether a reader with these options needs the full wasm (boot.js) for
+ * what it shows: site search (`index`). Hydrating needs it too. */
+const needsFull = (o) => typeof o?.index === 'string' && o.index.trim() !== '';
+
+/** Resolves just after the next paint (the frame callback runs before it,
+ * the task it queues after), or at once in a hidden tab, which does not
+ * paint. A server-rendered reader is on screen already: starting the wasm
+ * after its first paint keeps that paint as early as a static page's. */
+const afterPaint = () => new Promise((resolve) => {
+  if (document.visibilityState === 'hidden') resolve();
+  else requestAnimationFrame(() => setTimeout(resolve, 0));
+});
 
 /** element → the handle of the reader mounted into it. */
 const mounted = new WeakMap();
@@ -40,14 +52,28 @@ export function mount(element, options = {}) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const hydrate = !!inline && pending?.json === inline.textContent && !pending.query;
   const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
-  const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
-    if (destroyed) return;
-    if (unreadable) throw unreadable;
+  // The wasm instance this reader runs in (boot.js): what it returns
+  // belongs to that instance, and so do the tables it installs.
+  let inst = null;
+  /** While the reader moves to the full wasm (update()). */
+  let upgrading = null;
+  /** Starts the reader in `instance` with the latest options, after the
+   * tables they need are installed there. */
+  const start = async (instance, hydrateIt) => {
     // The server decoded every reference with the whole table: so must we,
     // before parsing (and before hydrating, or the text would differ).
-    await entitiesFor(pending.json);
+    await Promise.all([instance.entitiesFor(pending.json), pending.variants ? instance.loadVariants() : null]);
+    if (destroyed) return false;
+    inst = instance;
+    const { hydrateReader, mountReader } = instance.wasm;
+    handle = (hydrateIt ? hydrateReader : mountReader)(element, container, pending);
+    return true;
+  };
+  const started = hydrating ? afterPaint().then(() => boot(true)) : boot(needsFull(pending));
+  const ready = Promise.all([started, styled]).then(async ([instance]) => {
     if (destroyed) return;
-    handle = (hydrating ? hydrateReader : mountReader)(element, container, pending);
+    if (unreadable) throw unreadable;
+    if (!(await start(instance, hydrating))) return;
     // Yew renders in a microtask; the frame callback runs after it and
     // before the paint, so the swap never shows an empty reader.
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -57,13 +83,34 @@ export function mount(element, options = {}) {
     reveal();
     showFailure(container, element, options, String((err && err.message) || err));
   });
+  /** Stops the running reader (its DOM and listeners go with it). */
+  const stop = () => {
+    if (handle) { handle.destroy(); handle.free(); handle = null; }
+  };
   const api = {
     ready,
     update(next) {
       pending = normalise(next);
       unreadable = null;
+      // Not running yet, or moving: the start reads `pending`.
+      if (!handle || destroyed || upgrading) return;
+      if (needsFull(pending) && !inst.full) {
+        // Site search asked of a reader on the lean wasm: it starts again
+        // in the full one (the state of a reader cannot move between
+        // instances).
+        upgrading = boot(true)
+          .then((instance) => { stop(); return !destroyed && start(instance, false); })
+          .catch((err) => {
+            // The full wasm did not load: the reader goes on without site search.
+            if (destroyed) return;
+            if (handle) console.warn('article-reader:', err);
+            else showFailure(container, element, next, String((err && err.message) || err));
+          })
+          .finally(() => { upgrading = null; });
+        return;
+      }
       const apply = () => { if (handle && !destroyed) handle.update(pending); };
-      const tables = [pending.variants ? loadVariants() : null, handle ? entitiesFor(pending.json) : null];
+      const tables = [pending.variants ? inst.loadVariants() : null, inst.entitiesFor(pending.json)];
       if (tables.some(Boolean)) Promise.all(tables).then(apply); else apply();
     },
     destroy() {
@@ -71,7 +118,7 @@ export function mount(element, options = {}) {
       destroyed = true;
       unblock();
       if (mounted.get(element) === api) mounted.delete(element);
-      if (handle) { handle.destroy(); handle.free(); handle = null; }
+      stop();
       root.replaceChildren();
       element.removeAttribute('data-ar-live');
       if (root.host !== element) root.host.remove();

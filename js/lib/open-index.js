@@ -1,7 +1,6 @@
 // openIndex(): site search over a static index built by
 // `article-reader index`, the same matching as createIndex.
-import * as wasm from '../article-reader-wasm.js';
-import { boot, loadVariants } from './boot.js';
+import { boot } from './boot.js';
 import { openIndex as openSiteIndex } from './site-index.js';
 
 /**
@@ -9,6 +8,7 @@ import { openIndex as openSiteIndex } from './site-index.js';
  * resolves to `{ search(query, { limit }) → Promise<hits>, bytesFetched }`.
  */
 export async function openIndex(url, options = {}) {
-  await boot();
+  // The site search engine is in the full wasm only (boot.js).
+  const { wasm, loadVariants } = await boot(true);
   return openSiteIndex(url, wasm, { loadVariants, ...options });
 }

@@ -61,6 +61,9 @@ export function shell(element, { hydrate = false } = {}) {
       for (const node of [...element.childNodes]) if (node.nodeName !== 'SCRIPT') node.remove();
     }
     container.classList.remove('ar-pending', 'ar-prerendered');
+    // The live reader renders the stored choices itself (the early
+    // script's data-ar-stored-* attributes, js/lib/stored-choices.js).
+    for (const attr of element.getAttributeNames()) if (attr.startsWith('data-ar-stored-')) element.removeAttribute(attr);
     element.setAttribute('data-ar-live', '');
   };
   return { root, container, styled, unblock, reveal, hydrating };

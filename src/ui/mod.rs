@@ -20,6 +20,8 @@ mod meta_line;
 mod options;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain_article;
+#[cfg(not(target_arch = "wasm32"))]
+mod plain_collection;
 mod progress;
 mod resume_notice;
 mod rich_text;

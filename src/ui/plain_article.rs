@@ -1,9 +1,10 @@
-//! The article as plain semantic HTML, for the light DOM of a
+//! The document as plain semantic HTML, for the light DOM of a
 //! server-rendered `<article-reader>` (src/render/): what a crawler indexes
 //! and what a browser shows without JavaScript or without declarative
-//! shadow DOM. No toolbar, no contents, no search: the title, the meta
-//! line, the lead, the blocks (the reader's own [`BlockView`]) and the
-//! publisher footer.
+//! shadow DOM. No toolbar, no contents, no search: for an article, the
+//! title, the meta line, the lead, the blocks (the reader's own
+//! [`BlockView`]) and the publisher footer; for a collection, the list of
+//! its articles ([`PlainCollection`]).
 
 use std::rc::Rc;
 
@@ -12,6 +13,7 @@ use yew::prelude::*;
 use super::block_view::BlockView;
 use super::footer_view::FooterView;
 use super::meta_line::{MetaLine, MetaLineProps};
+use super::plain_collection::PlainCollection;
 use super::state::{on_screen, Shared};
 use crate::core::reading::reading_minutes;
 use crate::core::{Document, Strings};
@@ -22,66 +24,42 @@ pub struct PlainDocumentProps {
     pub strings: &'static Strings,
 }
 
-#[derive(Properties, PartialEq)]
-struct PlainArticleProps {
-    doc: Shared<Document>,
-    /// The item of a collection, or `None` for an article.
-    item: Option<usize>,
-    strings: &'static Strings,
-}
-
-/// One article: `h1` title for a document, `h2` for a collection's item
-/// (under the collection's `h1`).
+/// The article of a document: `h1` title, meta line, lead, blocks, footer.
 #[component]
-fn PlainArticle(props: &PlainArticleProps) -> Html {
-    let Some(shown) = on_screen(&props.doc, props.item) else {
+fn PlainArticle(props: &PlainDocumentProps) -> Html {
+    let Some(shown) = on_screen(&props.doc, None) else {
         return Html::default();
     };
     let a = shown.article;
     let s = props.strings;
     let minutes = reading_minutes(a.char_count(), a.lang.as_deref().unwrap_or("zh"));
     let meta = MetaLineProps::of(a, minutes, s);
-    let title = a.title.clone();
-    let footer = props.item.is_none().then(|| {
-        html! {
-            <FooterView publisher={shown.publisher.cloned()}
-                site_name={shown.site.map(|site| AttrValue::from(site.name.clone()))} strings={s} />
-        }
-    });
     html! {
         <>
             <article lang={a.lang.clone()}>
-                if props.item.is_some() { <h2>{ title }</h2> } else { <h1>{ title }</h1> }
+                <h1>{ a.title.clone() }</h1>
                 <MetaLine ..meta />
                 if let Some(lead) = &a.lead {
                     <p>{ lead.plain.clone() }</p>
                 }
                 { for (0..a.blocks.len()).map(|n| html! {
-                    <BlockView key={n} doc={props.doc.clone()} item={props.item} {n}
+                    <BlockView key={n} doc={props.doc.clone()} item={None::<usize>} {n}
                         marks={Rc::new(Vec::new())} current={None::<usize>} />
                 }) }
             </article>
-            { footer.unwrap_or_default() }
+            <FooterView publisher={shown.publisher.cloned()}
+                site_name={shown.site.map(|site| AttrValue::from(site.name.clone()))} strings={s} />
         </>
     }
 }
 
-/// A document as plain HTML: an article, or a collection's title and every
-/// item in turn, then the publisher footer.
+/// A document as plain HTML: an article, or the list of a collection's
+/// articles.
 #[component]
 pub fn PlainDocument(props: &PlainDocumentProps) -> Html {
     let (doc, strings) = (props.doc.clone(), props.strings);
     match &*props.doc {
-        Document::Article(_) => html! { <PlainArticle {doc} item={None::<usize>} {strings} /> },
-        Document::Collection(c) => html! {
-            <>
-                <h1>{ c.title.clone() }</h1>
-                { for (0..c.items.len()).map(|i| html! {
-                    <PlainArticle key={i} doc={doc.clone()} item={Some(i)} {strings} />
-                }) }
-                <FooterView publisher={c.publisher.clone()}
-                    site_name={c.site.as_ref().map(|site| AttrValue::from(site.name.clone()))} {strings} />
-            </>
-        },
+        Document::Article(_) => html! { <PlainArticle {doc} {strings} /> },
+        Document::Collection(_) => html! { <PlainCollection {doc} {strings} /> },
     }
 }

@@ -449,7 +449,9 @@ test('the loader finds its wasm and CSS when dist/ is served under /sub/dir/', T
       assert.equal((await page.locator('article-reader h1').textContent()).trim(), SEED_TITLE, path);
       assert.equal(await page.locator('article-reader .ar-bar')
         .evaluate((el) => getComputedStyle(el).display), 'flex', `${path}: unstyled`);
-      for (const name of ['article-reader.js', 'article-reader-wasm.js', 'article-reader-wasm_bg.wasm', 'article-reader.css']) {
+      // The standalone page hydrates its server-rendered reader: the full wasm (js/lib/boot.js).
+      const wasm = path === '/sub/dir/' ? 'article-reader-full' : 'article-reader-wasm';
+      for (const name of ['article-reader.js', `${wasm}.js`, `${wasm}_bg.wasm`, 'article-reader.css']) {
         assert.ok(assets.includes(`/sub/dir/${name}`), `${path}: ${name} not loaded from /sub/dir/ (${assets})`);
       }
       assert.deepEqual(assets.filter((a) => !a.startsWith('/sub/dir/') && !a.startsWith('/pages/')), [], path);

@@ -18,17 +18,26 @@
 // site search engine behind openIndex() (issue 12) +11.2 KB: 208.4 KB
 // (budget 156 -> 209); fetching the whole table of character references
 // on demand (its reader in the wasm and the loader's fetch) +1.3 KB,
-// 209.7 KB (budget 209 -> 210). What only some readers use (site search, hydration,
-// the display panel) is the next to load on demand. The issue's limit was
-// 160 KB; the target is 130 KB: lower this as the bundle shrinks.
+// 209.7 KB (budget 209 -> 210). Then the split: the shipped default wasm is
+// built without hydration and site search (the Cargo features `hydrate`,
+// `site-search`), which only a second, full wasm carries, loaded only by
+// pages that need it (js/lib/boot.js): lean 189.5 KB (budget 210 -> 190),
+// full 209.6 KB (its own budget, 210). The display panel is the next to
+// load on demand. The issue's limit was 160 KB; the target is 130 KB: lower
+// these as the bundles shrink.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { measure } from '../../bench/sizes.mjs';
+import { measure, BUNDLE, FULL_BUNDLE } from '../../bench/sizes.mjs';
 
-const BUDGET_BROTLI = 210 * 1024;
+/** Every `src` or inline reader: the lean wasm and its glue, JS and CSS. */
+const BUDGET_BROTLI = 190 * 1024;
+/** A page that hydrates a server-rendered reader or searches a site. */
+const FULL_BUDGET_BROTLI = 210 * 1024;
 
-test(`bundle stays under ${BUDGET_BROTLI / 1024} KB brotli`, () => {
-  const { rows, total } = measure();
-  for (const r of rows) console.log(`# ${r.name}: ${r.raw} raw, ${r.gzip} gzip, ${r.brotli} brotli`);
-  assert.ok(total.brotli <= BUDGET_BROTLI, `total ${total.brotli} B brotli > budget ${BUDGET_BROTLI} B`);
-});
+for (const [what, files, budget] of [['bundle', BUNDLE, BUDGET_BROTLI], ['full bundle', FULL_BUNDLE, FULL_BUDGET_BROTLI]]) {
+  test(`${what} stays under ${budget / 1024} KB brotli`, () => {
+    const { rows, total } = measure(files);
+    for (const r of rows) console.log(`# ${r.name}: ${r.raw} raw, ${r.gzip} gzip, ${r.brotli} brotli`);
+    assert.ok(total.brotli <= budget, `${what}: total ${total.brotli} B brotli > budget ${budget} B`);
+  });
+}
