@@ -22,12 +22,13 @@ test: setup
 	@bash scripts/test.sh
 
 # The third command: index a folder of documents (DOCS=path) into
-# dist/search/ and serve it with the reader (openIndex('/search/')).
+# dist/search/ and serve it with the reader, whose search box searches it
+# (demo/site-search.html: <article-reader standalone index="../search/">).
 site-search: build
 	@test -n "$(DOCS)" || { echo "usage: make site-search DOCS=folder-or-file"; exit 2; }
 	cargo build --profile cli --bin article-reader
 	target/cli/article-reader index --out dist/search $(DOCS)
-	@echo "Serving dist/ with the index at /search/ on http://127.0.0.1:8080/"
+	@echo "Serving dist/ with the index at /search/: site search in the reader at http://127.0.0.1:8080/demo/site-search.html (?q=词 opens a query)"
 	python3 scripts/serve.py dist 8080
 
 bench: setup
