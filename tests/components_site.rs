@@ -29,7 +29,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ARTICLES: usize = 23;
 
 fn article_json(i: usize) -> String {
-    let extra = if i % 3 == 0 { "秦岭脚下" } else { "渭河两岸" };
+    let extra = if i % 3 == 0 {
+        "秦岭脚下"
+    } else {
+        "渭河两岸"
+    };
     format!(
         r#"{{"format": "article-reader", "version": 1, "id": "n{i}", "url": "/news/{i}.html",
             "title": "第{i}篇 城市新闻", "published": "2024-03-{day:02}",
@@ -153,7 +157,10 @@ async fn the_search_box_searches_the_site_with_count_dates_and_marks() {
     type_query(&root, "秦岭");
     let want = local.count(&parse_query("秦岭"));
     assert_eq!(want, 8, "every third article mentions 秦岭");
-    until("the count", || text_or_empty(&root, ".ar-count") == "共 8 篇").await;
+    until("the count", || {
+        text_or_empty(&root, ".ar-count") == "共 8 篇"
+    })
+    .await;
     assert!(!has(&root, "article"), "the results replace the article");
     assert_eq!(
         all(&root, ".ar-site-results [role=status]").len(),
@@ -161,12 +168,18 @@ async fn the_search_box_searches_the_site_with_count_dates_and_marks() {
         "the count is a status"
     );
     let list = root.query_selector("ol.ar-items").unwrap().unwrap();
-    assert_eq!(list.get_attribute("aria-label").as_deref(), Some("搜索结果"));
+    assert_eq!(
+        list.get_attribute("aria-label").as_deref(),
+        Some("搜索结果")
+    );
     let items = all(&root, ".ar-site-results li");
     assert_eq!(items.len(), 8);
     for item in &items {
         let i = number_of(item);
-        assert_eq!(text(item, ".ar-item-date"), format!("2024-03-{:02}", i % 28 + 1));
+        assert_eq!(
+            text(item, ".ar-item-date"),
+            format!("2024-03-{:02}", i % 28 + 1)
+        );
         assert_eq!(text(item, ".ar-item-snippet mark"), "秦岭");
         assert_eq!(text(item, ".ar-item-open"), format!("第{i}篇 城市新闻"));
     }
@@ -179,7 +192,10 @@ async fn the_search_box_searches_the_site_with_count_dates_and_marks() {
         .collect();
     assert_eq!(results(&root), want);
     type_query(&root, "没有这个词");
-    until("no results", || text_or_empty(&root, ".ar-count") == "无结果").await;
+    until("no results", || {
+        text_or_empty(&root, ".ar-count") == "无结果"
+    })
+    .await;
     assert!(!has(&root, ".ar-site-results li"));
     type_query(&root, "");
     until("the article again", || has(&root, "article h1")).await;
@@ -195,7 +211,11 @@ async fn more_results_come_on_demand_and_take_focus() {
     click(&root, ".ar-more button");
     until("the second page", || results(&root).len() == 20).await;
     let focused = active().and_then(|a| a.text_content()).unwrap_or_default();
-    assert_eq!(focused, results(&root)[10], "focus moves to the first new result");
+    assert_eq!(
+        focused,
+        results(&root)[10],
+        "focus moves to the first new result"
+    );
     click(&root, ".ar-more button");
     until("the rest", || results(&root).len() == ARTICLES).await;
     assert!(!has(&root, ".ar-more"), "nothing more to load");
@@ -240,8 +260,15 @@ async fn a_result_with_src_opens_in_place_and_back_returns_with_the_query() {
             .click()
     };
     open(&root);
-    until("the opened article", || text_or_empty(&root, "article h1") == title).await;
-    assert_eq!(text(&root, "article mark"), "秦岭", "the query is marked in it");
+    until("the opened article", || {
+        text_or_empty(&root, "article h1") == title
+    })
+    .await;
+    assert_eq!(
+        text(&root, "article mark"),
+        "秦岭",
+        "the query is marked in it"
+    );
     let focused = active().map(|a| a.tag_name()).unwrap_or_default();
     assert_eq!(focused, "H1", "focus moves to the opened article's title");
     click(&root, ".ar-back");
@@ -268,10 +295,7 @@ async fn an_index_that_cannot_load_says_so_in_the_ui_language() {
     install_fetch();
     let (root, app) = mount("/nowhere/", "宝鸡");
     until("the alert", || has(&root, ".ar-site-results [role=alert]")).await;
-    assert_eq!(
-        text(&root, "[role=alert]"),
-        "搜索索引无法加载，请稍后再试"
-    );
+    assert_eq!(text(&root, "[role=alert]"), "搜索索引无法加载，请稍后再试");
     assert!(!has(&root, ".ar-site-results li"));
     app.destroy();
 }

@@ -306,6 +306,8 @@ impl State {
         self.open_item = None;
         self.index_collection();
         self.prepare();
+        // The query may have changed while the result was open.
+        self.site.on_query(&self.query);
         true
     }
 }
