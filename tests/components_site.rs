@@ -29,7 +29,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ARTICLES: usize = 23;
 
 fn article_json(i: usize) -> String {
-    let extra = if i % 3 == 0 {
+    let extra = if i.is_multiple_of(3) {
         "秦岭脚下"
     } else {
         "渭河两岸"
@@ -77,7 +77,7 @@ fn serve_index() -> SearchIndex {
         .map(|i| {
             let v = parse_json(&article_json(i)).unwrap();
             let article = parse_many(v, &Limits::default()).unwrap().remove(0);
-            let src = (i % 2 == 0).then(|| format!("/docs/{i}.json"));
+            let src = i.is_multiple_of(2).then(|| format!("/docs/{i}.json"));
             SiteDoc { article, src }
         })
         .collect();
@@ -247,7 +247,10 @@ async fn a_result_with_src_opens_in_place_and_back_returns_with_the_query() {
     // An odd article has no src: its title is a plain link to its page
     // (following it would leave the test page, so it is not clicked).
     let rows = all(&root, ".ar-site-results li");
-    let at = rows.iter().position(|r| number_of(r) % 2 == 0).unwrap();
+    let at = rows
+        .iter()
+        .position(|r| number_of(r).is_multiple_of(2))
+        .unwrap();
     let n = number_of(&rows[at]);
     let title = format!("第{n}篇 城市新闻");
     // An even one has a src: it opens here.
