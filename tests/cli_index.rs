@@ -314,46 +314,58 @@ fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
         "the merges left no old directory to prune: {before:?}"
     );
 
-    // One more update with --prune: kept are the new manifest's
-    // directories and the previous one's, nothing else.
-    let f = d.join("day6.json");
-    fs::write(&f, article("d6", "第6天", "宝鸡市新闻")).unwrap();
-    let o = bin(&["index", "--update", outs, "--prune", f.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert!(stdout.contains("pruned"), "{stdout}");
-    let new = fs::read_to_string(out.join("manifest.json")).unwrap();
-    let mut keep: Vec<String> = manifest_dirs(&new);
-    keep.extend(manifest_dirs(&manifests[5]));
-    keep.sort();
-    keep.dedup();
-    assert_eq!(segment_dirs(&out), keep);
-    assert!(
-        out.join("gallery").is_dir(),
-        "a directory not of the index stays"
-    );
-    assert_eq!(search(&out, "宝鸡市新闻").total, 7);
-    // The previous manifest, as a CDN may still serve it, still works.
-    for dir in manifest_dirs(&manifests[5]) {
+    // Updates with --prune: kept are the new manifest's directories and
+    // the previous one's, nothing else; until one of them merged segments,
+    // so that the previous generation names directories the new one does not.
+    let mut previous = manifests[5].clone();
+    let mut merged = false;
+    for k in 6..20 {
+        let f = d.join(format!("day{k}.json"));
+        fs::write(
+            &f,
+            article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
+        )
+        .unwrap();
+        let o = bin(&["index", "--update", outs, "--prune", f.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("pruned"));
+        let new = fs::read_to_string(out.join("manifest.json")).unwrap();
+        let mut keep: Vec<String> = manifest_dirs(&new);
+        keep.extend(manifest_dirs(&previous));
+        keep.sort();
+        keep.dedup();
+        assert_eq!(segment_dirs(&out), keep, "after day {k}");
         assert!(
-            out.join(&dir).join("ids.json").is_file(),
-            "{dir} of the previous generation"
+            out.join("gallery").is_dir(),
+            "a directory not of the index stays"
         );
-    }
-    let m = Manifest::from_json(&manifests[5]).unwrap();
-    let mut ix = SiteIndex::new(m);
-    let total = loop {
-        match ix.search(&parse_query("宝鸡市新闻"), 10).unwrap() {
-            Step::Done(r) => break r.total,
-            Step::Need(paths) => {
-                for p in paths {
-                    ix.add_file(p.clone(), fs::read(out.join(&p)).unwrap());
+        assert_eq!(search(&out, "宝鸡市新闻").total, k + 1);
+        // The previous manifest, as a CDN may still serve it, still works.
+        let m = Manifest::from_json(&previous).unwrap();
+        let mut ix = SiteIndex::new(m);
+        let total = loop {
+            match ix.search(&parse_query("宝鸡市新闻"), 10).unwrap() {
+                Step::Done(r) => break r.total,
+                Step::Need(paths) => {
+                    for p in paths {
+                        ix.add_file(p.clone(), fs::read(out.join(&p)).unwrap());
+                    }
                 }
             }
+        };
+        assert_eq!(total, k, "the previous generation answers after pruning");
+        let new_dirs = manifest_dirs(&new);
+        let merged_now = manifest_dirs(&previous)
+            .iter()
+            .any(|dir| !new_dirs.contains(dir));
+        previous = new;
+        if merged_now {
+            merged = true;
+            break;
         }
-    };
-    assert_eq!(
-        total, 6,
-        "the previous generation answers from the pruned directory"
+    }
+    assert!(
+        merged,
+        "no update merged segments: the previous generation was never tested"
     );
 }
