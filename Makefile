@@ -5,7 +5,7 @@
 # Our wasm-opt (npm binaryen 132) comes first on PATH, before anything else.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test site-search bench bench-search lighthouse screenshots fuzz clean
+.PHONY: setup serve build test site-search bench bench-search bench-site-search lighthouse screenshots fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,12 +22,13 @@ test: setup
 	@bash scripts/test.sh
 
 # The third command: index a folder of documents (DOCS=path) into
-# dist/search/ and serve it with the reader (openIndex('/search/')).
+# dist/search/ and serve it with the reader, whose search box searches it
+# (demo/site-search.html: <article-reader standalone index="../search/">).
 site-search: build
 	@test -n "$(DOCS)" || { echo "usage: make site-search DOCS=folder-or-file"; exit 2; }
 	cargo build --profile cli --bin article-reader
 	target/cli/article-reader index --out dist/search $(DOCS)
-	@echo "Serving dist/ with the index at /search/ on http://127.0.0.1:8080/"
+	@echo "Serving dist/ with the index at /search/: site search in the reader at http://127.0.0.1:8080/demo/site-search.html (?q=词 opens a query)"
 	python3 scripts/serve.py dist 8080
 
 bench: setup
@@ -36,6 +37,12 @@ bench: setup
 # Search against a JS scan and MiniSearch in headless Chromium (prints a table).
 bench-search: build
 	node bench/search.mjs
+
+# Site search against Pagefind on 10,000 poems in headless Chromium: index
+# size, recall/precision, bytes and cold query times (prints a table).
+bench-site-search: build
+	cargo build --profile cli --bin article-reader
+	node bench/site-search-vs-pagefind.mjs
 
 # Lighthouse mobile audit of the standalone page (prints scores and failing
 # audits; exits 1 below performance 95 / accessibility 100 / best practices 100).

@@ -40,6 +40,9 @@ export interface ReaderOptions {
   variants?: boolean;
   /** The reader is the whole page (banner, main and contentinfo landmarks). */
   standalone?: boolean;
+  /** URL of a site index (`article-reader index`, the directory holding
+   * manifest.json): the search box then searches the whole site. */
+  index?: string;
 }
 
 /** A mounted reader. */

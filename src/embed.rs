@@ -114,7 +114,7 @@ fn dispatch(host: &HtmlElement, event: &ReaderEvent) {
 /// Reads mount options (names in `src/settings.json`, as the JS API spells
 /// them): the document (`json` text, else `src`, else the seed), `lang`,
 /// `theme`, `fontSize`, `query`, `maxBytes`, `variants`, `standalone`,
-/// `lineSpacing`, `typeface`.
+/// `lineSpacing`, `typeface`, `index`.
 fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
     let source = if let Some(json) = get_str(options, option::JSON) {
         Source::Json(Rc::from(json.as_str()))
@@ -139,6 +139,7 @@ fn props_from(host: &HtmlElement, options: &JsValue) -> ReaderProps {
         line_spacing: get_str(options, option::LINE_SPACING)
             .and_then(|v| parse_named(&SPACINGS, &v)),
         typeface: get_str(options, option::TYPEFACE).and_then(|v| parse_named(&TYPEFACES, &v)),
+        index: get_str(options, option::INDEX).map(AttrValue::from),
     }
 }
 

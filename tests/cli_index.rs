@@ -246,3 +246,126 @@ fn update_replaces_adds_and_deletes_writing_only_new_files() {
     assert!(m.segments.len() < 7, "{m:?}");
     assert_eq!(search(&out, "发展").total, 33);
 }
+
+/// The segment directories of an index directory.
+fn segment_dirs(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.strip_prefix('g')
+                .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn manifest_dirs(text: &str) -> Vec<String> {
+    let mut d: Vec<String> = Manifest::from_json(text)
+        .unwrap()
+        .segments
+        .into_iter()
+        .map(|s| s.dir)
+        .collect();
+    d.sort();
+    d
+}
+
+#[test]
+fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
+    let d = scratch("cli-prune");
+    let out = d.join("index");
+    let outs = out.to_str().unwrap();
+    // Something of the host's own next to the index is never touched.
+    fs::create_dir_all(out.join("gallery")).unwrap();
+    let mut manifests = Vec::new();
+    // Five updates: small segments merge (FANOUT), so some directories
+    // leave the manifest.
+    for k in 0..6 {
+        let f = d.join(format!("day{k}.json"));
+        fs::write(
+            &f,
+            article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
+        )
+        .unwrap();
+        let o = if k == 0 {
+            bin(&["index", "--out", outs, f.to_str().unwrap()])
+        } else {
+            bin(&["index", "--update", outs, f.to_str().unwrap()])
+        };
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        manifests.push(fs::read_to_string(out.join("manifest.json")).unwrap());
+    }
+    let named: std::collections::BTreeSet<String> =
+        manifests.iter().flat_map(|m| manifest_dirs(m)).collect();
+    let last_two: std::collections::BTreeSet<String> = manifests[4..]
+        .iter()
+        .flat_map(|m| manifest_dirs(m))
+        .collect();
+    // Without --prune, every generation's directories stay (and those of
+    // segments merged again within one run, which no manifest names).
+    let before = segment_dirs(&out);
+    assert!(named.iter().all(|d| before.contains(d)), "{before:?}");
+    assert!(
+        before.len() > last_two.len(),
+        "the merges left no old directory to prune: {before:?}"
+    );
+
+    // Updates with --prune: kept are the new manifest's directories and
+    // the previous one's, nothing else; until one of them merged segments,
+    // so that the previous generation names directories the new one does not.
+    let mut previous = manifests[5].clone();
+    let mut merged = false;
+    for k in 6..20 {
+        let f = d.join(format!("day{k}.json"));
+        fs::write(
+            &f,
+            article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
+        )
+        .unwrap();
+        let o = bin(&["index", "--update", outs, "--prune", f.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("pruned"));
+        let new = fs::read_to_string(out.join("manifest.json")).unwrap();
+        let mut keep: Vec<String> = manifest_dirs(&new);
+        keep.extend(manifest_dirs(&previous));
+        keep.sort();
+        keep.dedup();
+        assert_eq!(segment_dirs(&out), keep, "after day {k}");
+        assert!(
+            out.join("gallery").is_dir(),
+            "a directory not of the index stays"
+        );
+        assert_eq!(search(&out, "宝鸡市新闻").total, k + 1);
+        // The previous manifest, as a CDN may still serve it, still works.
+        let m = Manifest::from_json(&previous).unwrap();
+        let mut ix = SiteIndex::new(m);
+        let total = loop {
+            match ix.search(&parse_query("宝鸡市新闻"), 10).unwrap() {
+                Step::Done(r) => break r.total,
+                Step::Need(paths) => {
+                    for p in paths {
+                        ix.add_file(p.clone(), fs::read(out.join(&p)).unwrap());
+                    }
+                }
+            }
+        };
+        assert_eq!(total, k, "the previous generation answers after pruning");
+        let new_dirs = manifest_dirs(&new);
+        let merged_now = manifest_dirs(&previous)
+            .iter()
+            .any(|dir| !new_dirs.contains(dir));
+        previous = new;
+        if merged_now {
+            merged = true;
+            break;
+        }
+    }
+    assert!(
+        merged,
+        "no update merged segments: the previous generation was never tested"
+    );
+}

@@ -160,6 +160,8 @@ fn render_element(
             // the browser); the server renders the defaults.
             line_spacing: None,
             typeface: None,
+            // Site search starts from the browser (a query typed there).
+            index: None,
         },
         true,
     );

@@ -88,6 +88,10 @@ fn view(
         }
         Phase::Ready(doc) => doc,
     };
+    #[cfg(feature = "site-search")]
+    if state.showing_site_results() {
+        return (site_results(state, strings, dispatch), None);
+    }
     if state.showing_list() {
         let d = dispatch.clone();
         let list = html! {
@@ -107,7 +111,72 @@ fn view(
         <ArticleView doc={doc.clone()} item={state.open_item} matches={state.matches.clone()}
             current={state.current} {strings} article_ref={article_ref.clone()} {standalone} />
     };
+    #[cfg(feature = "site-search")]
+    if state.site_result_open() {
+        // Escape anywhere in a result opened in place returns to the results.
+        let back = send(dispatch, || Action::Back);
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && !e.default_prevented() {
+                e.prevent_default();
+                back.emit(());
+            }
+        });
+        return (
+            html! { <div class="ar-site-open" {onkeydown}>{ article }</div> },
+            footer,
+        );
+    }
     (article, footer)
+}
+
+/// The results of a site search, in place of the document.
+#[cfg(feature = "site-search")]
+fn site_results(
+    state: &State,
+    strings: &'static Strings,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Html {
+    use super::site_results::SiteResultsView;
+    let d = dispatch.clone();
+    html! {
+        <SiteResultsView {strings} status={state.site.status.clone()}
+            results={state.site.results.clone()} focus={state.site.last_opened}
+            on_open={Callback::from(move |i| d.dispatch(Action::SiteOpen(i)))}
+            on_more={send(dispatch, || Action::SiteMore)} />
+    }
+}
+
+/// Site search: the results of the query, the result opened in place and
+/// focus moved to it.
+#[cfg(feature = "site-search")]
+#[hook]
+fn use_site(
+    index: Option<AttrValue>,
+    state: &State,
+    dispatch: &UseReducerDispatcher<State>,
+    article_ref: NodeRef,
+) {
+    use super::hooks::{
+        use_focus_opened_result, use_site_index_option, use_site_result_loader, use_site_search,
+    };
+    use_site_index_option(index.clone(), dispatch.clone());
+    let wanted = state.site.wanted(&state.query).map(str::to_owned);
+    use_site_search(index, wanted, state.site.limit, dispatch.clone());
+    let src = state.site.open.as_ref().map(|o| o.src.clone());
+    use_site_result_loader(src, dispatch.clone());
+    let shown = state.site_result_open() && state.document().is_some();
+    use_focus_opened_result(shown, article_ref);
+}
+
+/// Without the `site-search` feature the reader ignores `index`.
+#[cfg(not(feature = "site-search"))]
+#[hook]
+fn use_site(
+    _index: Option<AttrValue>,
+    _state: &State,
+    _dispatch: &UseReducerDispatcher<State>,
+    _article_ref: NodeRef,
+) {
 }
 
 /// The article reader.
@@ -115,14 +184,19 @@ fn view(
 pub fn Reader(props: &ReaderProps) -> Html {
     let display_defaults = Display::defaults(props.theme, props.line_spacing, props.typeface);
     let state = use_reducer(|| {
-        State::new(
+        let s = State::new(
             initial_phase(&props.source, props.max_bytes),
             props.query.to_string(),
             initial_step(props.font_step),
             props.variants,
         )
-        .with_display(initial_display(display_defaults))
+        .with_display(initial_display(display_defaults));
+        // The first render already shows site results for an initial query.
+        #[cfg(feature = "site-search")]
+        let s = s.with_site_index(props.index.is_some());
+        s
     });
+
     let dispatch = state.dispatcher();
     use_stored_text_size(props.font_step, dispatch.clone());
     use_stored_display(display_defaults, dispatch.clone());
@@ -142,12 +216,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .on_screen()
         .map(|s| AttrValue::from(s.article.id.clone()));
     let resume = use_resume(article_id, article_ref.clone());
+    use_site(props.index.clone(), &state, &dispatch, article_ref.clone());
 
     let (view, footer) = view(&state, strings, &dispatch, &article_ref, props.standalone);
     let toolbar = html! {
         <Toolbar {strings} query={AttrValue::from(state.query.clone())}
             total={state.matches.len()} current={state.current}
-            searching_list={state.showing_list()} back={state.in_item()} banner={props.standalone}
+            searching_list={state.showing_list() || state.showing_site_results()}
+            site={props.index.is_some() && cfg!(feature = "site-search")}
+            back={state.in_item()} banner={props.standalone}
             on_search={search_callbacks(&dispatch)} on_back={send(&dispatch, || Action::Back)}
             on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
     };

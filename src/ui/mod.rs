@@ -27,6 +27,10 @@ mod resume_notice;
 mod rich_text;
 mod scroll;
 mod search_bar;
+#[cfg(feature = "site-search")]
+mod site_results;
+#[cfg(feature = "site-search")]
+mod site_state;
 mod state;
 mod storage;
 mod text_size;

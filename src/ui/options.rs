@@ -114,4 +114,8 @@ pub struct ReaderProps {
     /// Default typeface when the reader has no stored choice.
     #[prop_or_default]
     pub typeface: Option<usize>,
+    /// URL of a site index (`article-reader index`): the search box then
+    /// searches the whole site (with the `site-search` feature).
+    #[prop_or_default]
+    pub index: Option<AttrValue>,
 }

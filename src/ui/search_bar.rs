@@ -17,6 +17,9 @@ pub struct SearchBarProps {
     pub current: Option<usize>,
     /// Filtering a collection list: no match stepping, no count here.
     pub list_mode: bool,
+    /// The box searches the whole site (its placeholder says so).
+    #[prop_or_default]
+    pub site: bool,
     pub on: SearchCallbacks,
 }
 
@@ -110,7 +113,7 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
                 type="search"
                 class="ar-search-input"
                 aria-label={s.search}
-                placeholder={s.search_placeholder}
+                placeholder={if props.site { s.site_placeholder } else { s.search_placeholder }}
                 enterkeyhint="search"
                 autocomplete="off"
                 value={props.query.clone()}

@@ -11,6 +11,8 @@ use crate::core::search::{
 };
 use crate::core::{Article, Document, LoadError, Publisher, Site};
 use crate::ui::display::{Choice, Display};
+#[cfg(feature = "site-search")]
+use crate::ui::site_state::{OpenResult, SiteSearch};
 
 /// A shared value whose props comparison is by pointer, so a large document
 /// is never compared field by field on every render.
@@ -109,6 +111,9 @@ pub struct State {
     pub attempt: u32,
     /// Theme, line spacing and typeface (显示设置).
     pub display: Display,
+    /// Site search (the host gave an `index`).
+    #[cfg(feature = "site-search")]
+    pub site: SiteSearch,
 }
 
 /// Everything that can happen to the state.
@@ -128,6 +133,21 @@ pub enum Action {
     Choose(Choice),
     /// The whole display, from storage over the host's defaults.
     SetDisplay(Display),
+    /// The host gave (or took away) a site index.
+    #[cfg(feature = "site-search")]
+    SetSiteIndex(bool),
+    /// Site results for (query, limit).
+    #[cfg(feature = "site-search")]
+    SiteResults(String, usize, crate::core::search::site::SiteResults),
+    /// The site index failed for this query.
+    #[cfg(feature = "site-search")]
+    SiteFailed(String),
+    /// "More results".
+    #[cfg(feature = "site-search")]
+    SiteMore,
+    /// Opens the site result at this position in place (it has a `src`).
+    #[cfg(feature = "site-search")]
+    SiteOpen(usize),
 }
 
 impl State {
@@ -146,6 +166,8 @@ impl State {
             step,
             attempt: 0,
             display: Display::default(),
+            #[cfg(feature = "site-search")]
+            site: SiteSearch::new(false),
         };
         s.index_collection();
         s.prepare();
@@ -173,16 +195,45 @@ impl State {
 
     /// The collection's list is on screen (no item open).
     pub fn showing_list(&self) -> bool {
-        self.document()
-            .is_some_and(|d| matches!(**d, Document::Collection(_)))
+        !self.showing_site_results()
+            && self
+                .document()
+                .is_some_and(|d| matches!(**d, Document::Collection(_)))
             && self.open_item.is_none()
     }
 
-    /// An item of a collection is open (Back returns to the list).
+    /// An item of a collection, or a site result, is open (Back returns to
+    /// the list).
     pub fn in_item(&self) -> bool {
-        self.document()
+        let in_collection = self
+            .document()
             .is_some_and(|d| matches!(**d, Document::Collection(_)))
-            && self.open_item.is_some()
+            && self.open_item.is_some();
+        in_collection || self.site_result_open()
+    }
+
+    /// The site's results are on screen instead of the document.
+    #[cfg(feature = "site-search")]
+    pub fn showing_site_results(&self) -> bool {
+        self.site.wanted(&self.query).is_some()
+    }
+
+    /// The site's results are on screen instead of the document.
+    #[cfg(not(feature = "site-search"))]
+    pub fn showing_site_results(&self) -> bool {
+        false
+    }
+
+    /// A site result is open in place.
+    #[cfg(feature = "site-search")]
+    pub fn site_result_open(&self) -> bool {
+        self.site.open.is_some()
+    }
+
+    /// A site result is open in place.
+    #[cfg(not(feature = "site-search"))]
+    pub fn site_result_open(&self) -> bool {
+        false
     }
 
     /// Indexes a collection's items for the list search (when the document
@@ -236,6 +287,31 @@ impl State {
     }
 }
 
+#[cfg(feature = "site-search")]
+impl State {
+    /// This state with site search on when the host gave an index.
+    pub fn with_site_index(mut self, on: bool) -> Self {
+        self.site = SiteSearch::new(on);
+        self.site.on_query(&self.query);
+        self
+    }
+
+    /// Closes the site result open in place, if any: the document shown
+    /// before comes back and the results with it. False when none was open.
+    fn close_site_result(&mut self) -> bool {
+        let Some(open) = self.site.open.take() else {
+            return false;
+        };
+        self.phase = open.before;
+        self.open_item = None;
+        self.index_collection();
+        self.prepare();
+        // The query may have changed while the result was open.
+        self.site.on_query(&self.query);
+        true
+    }
+}
+
 impl State {
     /// This state showing `display` (itself when nothing changes).
     fn show(self: Rc<Self>, display: Display) -> Rc<Self> {
@@ -270,6 +346,10 @@ impl Reducible for State {
                 s.prepare();
             }
             Action::Back => {
+                #[cfg(feature = "site-search")]
+                if s.close_site_result() {
+                    return Rc::new(s);
+                }
                 s.open_item = None;
                 s.prepare();
             }
@@ -278,11 +358,19 @@ impl Reducible for State {
                     return self;
                 }
                 s.query = q;
+                #[cfg(feature = "site-search")]
+                s.site.on_query(&s.query);
                 s.refresh_matches();
             }
             Action::Next => s.step_match(true),
             Action::Previous => s.step_match(false),
             Action::ClearSearch => {
+                // Escape in an open site result goes back to the results,
+                // the query kept.
+                #[cfg(feature = "site-search")]
+                if s.close_site_result() {
+                    return Rc::new(s);
+                }
                 s.query.clear();
                 s.refresh_matches();
             }
@@ -302,6 +390,33 @@ impl Reducible for State {
             }
             Action::Choose(choice) => return self.show(s.display.with(choice)),
             Action::SetDisplay(display) => return self.show(display),
+            #[cfg(feature = "site-search")]
+            Action::SetSiteIndex(on) => {
+                if on == s.site.enabled {
+                    return self;
+                }
+                s.site = SiteSearch::new(on);
+                s.site.on_query(&s.query);
+            }
+            #[cfg(feature = "site-search")]
+            Action::SiteResults(query, limit, results) => {
+                s.site.arrived(&self.query, query, limit, results)
+            }
+            #[cfg(feature = "site-search")]
+            Action::SiteFailed(query) => s.site.failed(&self.query, &query),
+            #[cfg(feature = "site-search")]
+            Action::SiteMore => s.site.more(),
+            #[cfg(feature = "site-search")]
+            Action::SiteOpen(i) => {
+                let Some(src) = s.site.results.hits.get(i).and_then(|h| h.src.clone()) else {
+                    return self;
+                };
+                s.site.open = Some(OpenResult {
+                    src,
+                    before: std::mem::replace(&mut s.phase, Phase::Loading),
+                });
+                s.site.last_opened = Some(i);
+            }
         }
         Rc::new(s)
     }

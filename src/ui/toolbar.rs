@@ -15,6 +15,9 @@ pub struct ToolbarProps {
     pub current: Option<usize>,
     /// The search box filters the collection list (no match stepping).
     pub searching_list: bool,
+    /// The search box searches the whole site.
+    #[prop_or_default]
+    pub site: bool,
     /// Show 返回 / Back instead of 关闭 / Close.
     pub back: bool,
     /// The reader is the whole page: the bar is its `banner` landmark.
@@ -56,6 +59,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 total={props.total}
                 current={props.current}
                 list_mode={props.searching_list}
+                site={props.site}
                 on={props.on_search.clone()}
             />
             <ReadingProgress article={props.article_ref.clone()} strings={s} />

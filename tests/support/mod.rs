@@ -23,6 +23,7 @@ pub fn props(source: Source) -> ReaderProps {
         on_event: Callback::noop(),
         line_spacing: None,
         typeface: None,
+        index: None,
     }
 }
 

@@ -6,6 +6,7 @@ const options: ReaderOptions = { src: '/news/2024-02-22.json', lang: 'en', theme
 const handle = mount(document.body, options);
 await handle.ready;
 handle.update({ ...options, query: '宝鸡', variants: true });
+mount(document.body, { index: '/search/', query: '宝鸡' }).destroy();
 handle.destroy();
 
 const reader = document.querySelector('article-reader');

@@ -59,6 +59,11 @@ mod cli {
         /// Delete the document with this id (with --update; repeatable).
         #[arg(long, value_name = "ID", requires = "update")]
         pub delete: Vec<String>,
+        /// Then remove the segment directories that neither the new
+        /// manifest nor the one it replaces names: the previous generation
+        /// stays, as a CDN may still serve the old manifest for a while.
+        #[arg(long)]
+        pub prune: bool,
         /// Documents to index.
         #[arg(value_name = "INPUT")]
         pub inputs: Vec<PathBuf>,

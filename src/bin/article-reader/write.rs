@@ -75,6 +75,11 @@ pub fn run(args: &IndexArgs) -> ExitCode {
         ));
     }
 
+    // The manifest this run replaces, if any: its segments are the
+    // previous generation, which --prune keeps.
+    let previous = fs::read_to_string(out.join("manifest.json"))
+        .ok()
+        .and_then(|t| Manifest::from_json(&t).ok());
     let mut manifest = match &args.update {
         Some(dir) => match fs::read_to_string(dir.join("manifest.json")) {
             Ok(t) => match Manifest::from_json(&t) {
@@ -153,6 +158,21 @@ pub fn run(args: &IndexArgs) -> ExitCode {
     }
     written.files += 1;
     written.bytes += text.len() as u64;
+    let pruned = if args.prune {
+        match prune(&out, &manifest, previous.as_ref()) {
+            Ok(p) => p,
+            Err(e) => return fail(e),
+        }
+    } else {
+        Pruned::default()
+    };
+    if args.prune {
+        println!(
+            "pruned {} segment directories ({:.1} MB) that no manifest of the last two generations names",
+            pruned.dirs,
+            pruned.bytes as f64 / 1e6
+        );
+    }
     let total = index_bytes(&out, &manifest) + text.len() as u64;
     println!(
         "indexed {} documents ({} replaced, {} deleted, {} skipped) into {}: {} live documents, {} segments, {:.1} MB; wrote {} files, {:.1} MB ({:.2}% of the index) in {:.1} s",
@@ -267,4 +287,48 @@ fn index_bytes(out: &Path, m: &Manifest) -> u64 {
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .sum()
+}
+
+/// What pruning removed.
+#[derive(Default)]
+struct Pruned {
+    dirs: usize,
+    bytes: u64,
+}
+
+/// Whether `name` is the name of a segment directory (`g` and hex digits,
+/// as [`build_segment`] names them): nothing else in `out` is touched.
+fn is_segment_dir(name: &str) -> bool {
+    name.strip_prefix('g')
+        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Removes the segment directories of `out` that neither `current` nor
+/// `previous` names. Called after the new manifest is in place.
+fn prune(out: &Path, current: &Manifest, previous: Option<&Manifest>) -> Result<Pruned, String> {
+    let keep: std::collections::HashSet<&str> = current
+        .segments
+        .iter()
+        .chain(previous.iter().flat_map(|m| m.segments.iter()))
+        .map(|s| s.dir.as_str())
+        .collect();
+    let mut pruned = Pruned::default();
+    let entries = fs::read_dir(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !e.path().is_dir() || !is_segment_dir(&name) || keep.contains(name.as_str()) {
+            continue;
+        }
+        let bytes: u64 = walkdir::WalkDir::new(e.path())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|f| f.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
+        fs::remove_dir_all(e.path()).map_err(|err| format!("{}: {err}", e.path().display()))?;
+        pruned.dirs += 1;
+        pruned.bytes += bytes;
+    }
+    Ok(pruned)
 }

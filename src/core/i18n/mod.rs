@@ -108,6 +108,16 @@ pub struct Strings {
     pub resume: &'static str,
     /// Closes the resume notice.
     pub dismiss: &'static str,
+    // ---- Site search (`index` set) ----
+    /// The search box's placeholder when it searches the whole site.
+    pub site_placeholder: &'static str,
+    /// The heading and name of the list of site results.
+    pub site_results: &'static str,
+    /// The status while the first results of a query are on their way.
+    pub searching: &'static str,
+    pub more_results: &'static str,
+    /// The alert when the site index cannot be loaded.
+    pub site_error: &'static str,
     lang: Lang,
 }
 
@@ -159,6 +169,11 @@ const ZH_CN: Strings = Strings {
     done: "完成",
     resume: "从上次位置继续",
     dismiss: "关闭提示",
+    site_placeholder: "搜索全站",
+    site_results: "搜索结果",
+    searching: "正在搜索…",
+    more_results: "更多结果",
+    site_error: "搜索索引无法加载，请稍后再试",
     lang: Lang::ZhCn,
 };
 
@@ -210,6 +225,11 @@ const EN: Strings = Strings {
     done: "Done",
     resume: "Continue where you left off",
     dismiss: "Dismiss",
+    site_placeholder: "Search the site",
+    site_results: "Search results",
+    searching: "Searching…",
+    more_results: "More results",
+    site_error: "The search index could not be loaded. Please try again later.",
     lang: Lang::En,
 };
 

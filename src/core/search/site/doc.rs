@@ -40,9 +40,17 @@ impl Shape {
         i > 0 && p < self.heads[i - 1].1
     }
 
+    /// Written in every pair's list, once per document: the title's end
+    /// with its low bit saying whether headings follow (most documents
+    /// have none, and the count then costs nothing), the texts' length,
+    /// then the headings.
     pub fn encode(&self, out: &mut Vec<u8>) {
-        put_varint(out, u64::from(self.body));
+        let has_heads = u64::from(!self.heads.is_empty());
+        put_varint(out, u64::from(self.body) << 1 | has_heads);
         put_varint(out, u64::from(self.end - self.body));
+        if self.heads.is_empty() {
+            return;
+        }
         put_varint(out, self.heads.len() as u64);
         let mut at = self.body;
         for &(s, e) in &self.heads {
@@ -53,9 +61,10 @@ impl Shape {
     }
 
     pub fn decode(r: &mut Reader<'_>) -> Result<Shape, Corrupt> {
-        let body = r.u32()?;
+        let first = r.varint()?;
+        let body = u32::try_from(first >> 1).map_err(|_| Corrupt)?;
         let end = body.checked_add(r.u32()?).ok_or(Corrupt)?;
-        let n = r.varint()?;
+        let n = if first & 1 == 1 { r.varint()? } else { 0 };
         let mut heads = Vec::new();
         let mut at = body;
         for _ in 0..n {

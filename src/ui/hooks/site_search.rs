@@ -1,0 +1,168 @@
+//! Site search (`index` set): the index is opened once (its
+//! `manifest.json`), then each query fetches only the files it needs, all
+//! files of a round at once, as `openIndex()` does
+//! (`js/lib/site-index.js`); matching, ranking and snippets are the core's
+//! ([`crate::core::search::site`]). A result with a `src` opens in place
+//! through the reader's own loader.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+use yew::prelude::*;
+
+use crate::core::search::parse_query_with;
+use crate::core::search::site::{Manifest, SiteIndex, SiteResults, Step};
+use crate::core::Limits;
+use crate::ui::loader;
+use crate::ui::state::{Action, State};
+
+/// Rounds of fetching one search may take (it needs three at most).
+const MAX_ROUNDS: usize = 4;
+
+/// The open index of one URL, shared by the searches of a reader.
+type Open = Rc<RefCell<Option<(String, Rc<RefCell<SiteIndex>>)>>>;
+
+/// `url` as a directory: with a trailing slash, so file paths append.
+fn directory(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    }
+}
+
+/// The body of `url` from its started `fetch()`, or why not.
+async fn body(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
+    let response: Response = JsFuture::from(fetching)
+        .await
+        .map_err(|_| format!("{url}: network error"))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = response.array_buffer().map_err(|_| url.to_owned())?;
+    let bytes = JsFuture::from(buffer).await.map_err(|_| url.to_owned())?;
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// Starts fetching `url`.
+fn start(url: &str) -> Result<js_sys::Promise, String> {
+    Ok(web_sys::window().ok_or("no window")?.fetch_with_str(url))
+}
+
+/// The index at `dir`, opened once per reader and URL.
+async fn open_index(open: &Open, dir: &str) -> Result<Rc<RefCell<SiteIndex>>, String> {
+    if let Some((url, ix)) = &*open.borrow() {
+        if url == dir {
+            return Ok(ix.clone());
+        }
+    }
+    let url = format!("{dir}manifest.json");
+    let text = body(&url, start(&url)?).await?;
+    let text = String::from_utf8(text).map_err(|_| "manifest.json: not UTF-8".to_owned())?;
+    let ix = Rc::new(RefCell::new(SiteIndex::new(Manifest::from_json(&text)?)));
+    *open.borrow_mut() = Some((dir.to_owned(), ix.clone()));
+    Ok(ix)
+}
+
+/// Fetches `paths` (relative to `dir`) all at once and hands them over:
+/// every request starts before the first is awaited.
+async fn fetch_all(ix: &RefCell<SiteIndex>, dir: &str, paths: Vec<String>) -> Result<(), String> {
+    let mut started = Vec::with_capacity(paths.len());
+    for p in paths {
+        let url = format!("{dir}{p}");
+        let fetching = start(&url)?;
+        started.push((p, url, fetching));
+    }
+    for (p, url, fetching) in started {
+        let bytes = body(&url, fetching).await?;
+        ix.borrow_mut().add_file(p, bytes);
+    }
+    Ok(())
+}
+
+/// The best `limit` results of `query` in the index at `dir`.
+async fn search(open: &Open, dir: &str, query: &str, limit: usize) -> Result<SiteResults, String> {
+    let ix = open_index(open, dir).await?;
+    let q = parse_query_with(query, ix.borrow().manifest().variants);
+    for _ in 0..=MAX_ROUNDS {
+        let step = ix.borrow().search(&q, limit).map_err(|e| e.0)?;
+        match step {
+            Step::Done(r) => return Ok(r),
+            Step::Need(paths) => fetch_all(&ix, dir, paths).await?,
+        }
+    }
+    Err("a query kept asking for more files".into())
+}
+
+/// Turns site search on or off as the host's `index` option comes and goes.
+#[hook]
+pub fn use_site_index_option(index: Option<AttrValue>, dispatch: UseReducerDispatcher<State>) {
+    use_effect_with(index.is_some(), move |on| {
+        dispatch.dispatch(Action::SetSiteIndex(*on))
+    });
+}
+
+/// Searches the site for `query` (the best `limit` results) whenever
+/// either changes; results of a query overtaken by another are dropped.
+#[hook]
+pub fn use_site_search(
+    index: Option<AttrValue>,
+    query: Option<String>,
+    limit: usize,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let open: Open = use_mut_ref(|| None);
+    use_effect_with((index, query, limit), move |(index, query, limit)| {
+        let cancelled = Rc::new(std::cell::Cell::new(false));
+        if let (Some(index), Some(query)) = (index, query) {
+            let (dir, query, limit) = (directory(index), query.clone(), *limit);
+            let done = cancelled.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = search(&open, &dir, &query, limit).await;
+                if done.get() {
+                    return;
+                }
+                dispatch.dispatch(match result {
+                    Ok(r) => Action::SiteResults(query, limit, r),
+                    Err(_) => {
+                        // A failed manifest is fetched again next time.
+                        open.borrow_mut().take();
+                        Action::SiteFailed(query)
+                    }
+                });
+            });
+        }
+        move || cancelled.set(true)
+    });
+}
+
+/// Loads the site result opened in place (its `src`) with the reader's
+/// loader; dropping it (Back) cancels the load.
+#[hook]
+pub fn use_site_result_loader(src: Option<String>, dispatch: UseReducerDispatcher<State>) {
+    use_effect_with(src, move |src| {
+        let guard = src
+            .as_ref()
+            .map(|url| loader::load(url.clone(), Limits::default(), dispatch));
+        move || drop(guard)
+    });
+}
+
+/// Moves focus to the title of a site result once it is open in place, so
+/// a screen reader starts reading there (Back focuses the result again).
+#[hook]
+pub fn use_focus_opened_result(shown: bool, article_ref: NodeRef) {
+    use_effect_with(shown, move |shown| {
+        let title = article_ref
+            .cast::<web_sys::Element>()
+            .and_then(|a| a.query_selector("h1").ok().flatten());
+        if let (true, Some(h1)) = (*shown, title) {
+            crate::ui::scroll::scroll_and_focus(&h1);
+        }
+    });
+}
