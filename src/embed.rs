@@ -159,6 +159,14 @@ impl ReaderHandle {
         }
     }
 
+    /// The sentences of `text` for 朗读 / Read aloud, as UTF-16 offsets
+    /// `[start0, end0, start1, end1, …]` (`core::sentences`): js/lib/speech.js
+    /// reads and marks them one by one.
+    #[wasm_bindgen(js_name = sentenceBounds)]
+    pub fn sentence_bounds(&self, text: &str) -> Vec<u32> {
+        crate::core::sentences::utf16_sentence_bounds(text)
+    }
+
     /// Unmounts the reader and removes its DOM and listeners.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {

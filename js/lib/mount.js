@@ -1,5 +1,6 @@
 // mount(): a reader in any element, with update() and destroy().
 import { hydrateReader, mountReader } from '../article-reader-wasm.js';
+import { readingAids } from './aids.js';
 import { boot, entitiesFor, loadVariants } from './boot.js';
 import { showFailure } from './failure-view.js';
 import { shell } from './shell.js';
@@ -40,6 +41,10 @@ export function mount(element, options = {}) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const hydrate = !!inline && pending?.json === inline.textContent && !pending.query;
   const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
+  const aids = readingAids(root, container, {
+    standalone: () => !!pending?.standalone,
+    sentences: (text) => (handle ? handle.sentenceBounds(text) : []),
+  });
   const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
     if (destroyed) return;
     if (unreadable) throw unreadable;
@@ -51,7 +56,7 @@ export function mount(element, options = {}) {
     // Yew renders in a microtask; the frame callback runs after it and
     // before the paint, so the swap never shows an empty reader.
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    if (!destroyed) reveal();
+    if (!destroyed) { reveal(); aids.shown(); }
   }).catch((err) => {
     if (destroyed) return;
     reveal();
@@ -70,6 +75,7 @@ export function mount(element, options = {}) {
       if (destroyed) return;
       destroyed = true;
       unblock();
+      aids.destroy();
       if (mounted.get(element) === api) mounted.delete(element);
       if (handle) { handle.destroy(); handle.free(); handle = null; }
       root.replaceChildren();

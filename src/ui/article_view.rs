@@ -161,6 +161,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
             <MetaLine ..meta />
+            // Reading aids (js/lib/aids.js): the controls are here, their
+            // behaviour is loaded on first use. 朗读 shows only once a voice
+            // for the article's language is found; the status announces.
+            <div class="ar-aids" data-labels={s.aid_labels()}
+                data-lang={article.lang.clone().unwrap_or_else(|| s.lang().tag().to_owned())}>
+                <button type="button" class="ar-btn ar-btn-text ar-speak-open">
+                    <span class="ar-icon" aria-hidden="true">{ "▶" }</span>{ s.read_aloud }
+                </button>
+                <p class="ar-sr" role="status"></p>
+            </div>
             <Toc headings={headings.clone()} article={root.clone()} strings={s} />
             if let Some(lead) = &article.lead {
                 <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
@@ -172,6 +182,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         current={cur.filter(|_| current_block == Some(n))} />
                 }) }
             </div>
+            // Shown while text in the article is selected.
+            <button type="button" class="ar-btn ar-copy-link">{ s.copy_link }</button>
             <p class="ar-to-top">
                 <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>
                     <span class="ar-icon" aria-hidden="true">{ "↑" }</span>{ s.back_to_top }
