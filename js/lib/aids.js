@@ -61,7 +61,12 @@ function textDirective() {
   return parts.find((p) => !p.endsWith('-') && !p.startsWith('-')) ?? null;
 }
 
-export function readingAids(root, container, { standalone, sentences }) {
+/**
+ * Wires the reading aids of the reader in `root` (its `container` gets the
+ * classes the controls' CSS follows); `element` dispatches the reader's
+ * events. Returns `destroy()`.
+ */
+export function readingAids(element, root, container, { standalone, sentences }) {
   const labels = () => JSON.parse(root.querySelector('.ar-aids')?.dataset.labels ?? '{}');
   const article = () => root.querySelector('.ar-article');
   let selected = null; // the last selection inside the article
@@ -109,27 +114,36 @@ export function readingAids(root, container, { standalone, sentences }) {
   };
   document.addEventListener('selectionchange', onSelection);
 
+  // The passage the page was opened on: block `?p=N` of the standalone
+  // page, narrowed to the text fragment's text when it is in there.
+  const land = (a) => {
+    const p = standalone() ? Number(new URLSearchParams(location.search).get('p')) : 0;
+    const text = textDirective();
+    const block = p > 0 ? a.querySelector('.ar-body')?.children[p - 1] : null;
+    const el = block ?? (text ? a : null);
+    if (!el) return;
+    const at = text ? el.textContent.indexOf(text) : -1;
+    const range = at >= 0 ? rangeAt(el, at, at + text.length) : block && rangeAt(el, 0, el.textContent.length);
+    if (!range) return;
+    highlight('ar-passage', range);
+    bringIntoView(range);
+  };
+
+  // Once a document is on screen: 朗读 if a voice can read it; the first
+  // time, the passage the page was opened on.
+  let landed = false;
+  const onReady = () => {
+    if (synth && globalThis.SpeechSynthesisUtterance) checkVoices();
+    const a = article();
+    if (landed || !a) return;
+    landed = true;
+    land(a);
+  };
+  element.addEventListener('article-reader:ready', onReady);
+
   return {
-    /** Called once the reader is on screen: shows 朗读 if it can speak,
-     * and lands on a linked passage. */
-    shown() {
-      if (synth && globalThis.SpeechSynthesisUtterance) checkVoices();
-      const a = article();
-      if (!a) return;
-      const p = standalone() ? Number(new URLSearchParams(location.search).get('p')) : 0;
-      const text = textDirective();
-      const blocks = a.querySelector('.ar-body')?.children ?? [];
-      const candidates = p > 0 && blocks[p - 1] ? [blocks[p - 1]] : text ? [a] : [];
-      for (const el of candidates) {
-        const at = text ? el.textContent.indexOf(text) : -1;
-        const range = at >= 0 ? rangeAt(el, at, at + text.length) : (p > 0 ? rangeAt(el, 0, el.textContent.length) : null);
-        if (!range) continue;
-        highlight('ar-passage', range);
-        bringIntoView(range);
-        return;
-      }
-    },
     destroy() {
+      element.removeEventListener('article-reader:ready', onReady);
       root.removeEventListener('click', onClick);
       document.removeEventListener('selectionchange', onSelection);
       synth?.removeEventListener?.('voiceschanged', checkVoices);

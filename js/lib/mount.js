@@ -41,7 +41,7 @@ export function mount(element, options = {}) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const hydrate = !!inline && pending?.json === inline.textContent && !pending.query;
   const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
-  const aids = readingAids(root, container, {
+  const aids = readingAids(element, root, container, {
     standalone: () => !!pending?.standalone,
     sentences: (text) => (handle ? handle.sentenceBounds(text) : []),
   });
@@ -56,7 +56,7 @@ export function mount(element, options = {}) {
     // Yew renders in a microtask; the frame callback runs after it and
     // before the paint, so the swap never shows an empty reader.
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    if (!destroyed) { reveal(); aids.shown(); }
+    if (!destroyed) reveal();
   }).catch((err) => {
     if (destroyed) return;
     reveal();

@@ -78,7 +78,7 @@ export function startSpeech(root, container, lang, tools) {
   const list = sentencesOf(article, sentences);
   let at = 0;
   let playing = false;
-  let step = Number(stored(storageKey));
+  let step = parseInt(stored(storageKey), 10);
   if (!(step >= 0 && step < rates.length)) step = defaultStep;
   let voice = voices.find((v) => v.name === stored(voiceKey)) ?? voices[0];
 
@@ -118,7 +118,9 @@ export function startSpeech(root, container, lang, tools) {
   }
 
   let utterance = null;
-  function speak() {
+  /** Speaks sentence `at`; `next` when the last one has just ended
+   * (nothing to cancel then). */
+  function speak(next = false) {
     if (at >= list.length) { stop(true); return; }
     const s = list[at];
     const u = new SpeechSynthesisUtterance(s.text);
@@ -133,11 +135,11 @@ export function startSpeech(root, container, lang, tools) {
       const len = e.charLength || 1;
       highlight('ar-speech-word', rangeAt(s.el, s.start + e.charIndex, Math.min(s.end, s.start + e.charIndex + len)));
     };
-    u.onend = () => { if (utterance === u) { at += 1; speak(); } };
-    u.onerror = (e) => { if (utterance === u && e.error !== 'interrupted' && e.error !== 'canceled') { at += 1; speak(); } };
+    u.onend = () => { if (utterance === u) { at += 1; speak(true); } };
+    u.onerror = (e) => { if (utterance === u && e.error !== 'interrupted' && e.error !== 'canceled') { at += 1; speak(true); } };
     mark(at);
     playing = true;
-    speechSynthesis.cancel();
+    if (!next) speechSynthesis.cancel();
     speechSynthesis.speak(u);
   }
 

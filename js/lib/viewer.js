@@ -125,7 +125,7 @@ export function openViewer(root, opener, { labels: l }) {
   let lastTap = { t: 0, x: 0, y: 0 };
   const gap = () => { const [a, b] = [...pointers.values()]; return Math.hypot(a.x - b.x, a.y - b.y); };
   stage.addEventListener('pointerdown', (e) => {
-    stage.setPointerCapture?.(e.pointerId);
+    try { stage.setPointerCapture(e.pointerId); } catch { /* a pointer already gone */ }
     pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     if (pointers.size === 2) { pinch = { d: gap(), z: zoom }; swipeFrom = null; } else swipeFrom = { x: e.clientX, y: e.clientY, pan: [...pan] };
   });
