@@ -3,8 +3,8 @@
 // loaded on first use (dynamic import(): chunks of their own, see
 // scripts/bundle.mjs), so readers who never use them do not download it.
 // What stays here: which control was pressed, whether a voice exists for
-// the article's language, whether text is selected, and landing on a
-// linked passage (`?p=N`, `#:~:text=`) when the page opens.
+// the article's language, whether text is selected, and whether the page
+// was opened on a linked passage (`?p=N`, `#:~:text=`).
 import settings from '../../src/settings.json';
 
 /** The primary language of a BCP 47 tag, Mandarin's `cmn` read as `zh`
@@ -16,50 +16,6 @@ export const primaryLang = (tag) => {
 
 /** Whether a voice of language `voiceLang` can read text in `lang`. */
 export const voiceSpeaks = (voiceLang, lang) => primaryLang(voiceLang) === primaryLang(lang);
-
-/** The UTF-16 range [start, end) of `el`'s text as a DOM Range, across the
- * text nodes (and search marks) inside it. */
-export function rangeAt(el, start, end) {
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let at = 0;
-  let begun = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const len = node.data.length;
-    if (!begun && start <= at + len) { range.setStart(node, start - at); begun = true; }
-    if (begun && end <= at + len) { range.setEnd(node, end - at); return range; }
-    at += len;
-  }
-  return begun ? range : null;
-}
-
-/** Marks `range` with the highlight `name` (CSS Custom Highlight API: no
- * change to the DOM the wasm manages); none clears it. Browsers without
- * the API show no mark. */
-export function highlight(name, range) {
-  const registry = globalThis.CSS?.highlights;
-  if (!registry) return;
-  if (range) registry.set(name, new Highlight(range)); else registry.delete(name);
-}
-
-/** Scrolls `target` (an element or a Range) to the middle of the view,
- * instantly under reduced motion. */
-export function bringIntoView(target) {
-  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const el = target instanceof Range ? target.startContainer.parentElement : target;
-  el?.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
-}
-
-/** The `text=` directive the page was opened with, if any (browsers hide
- * it from `location`; the navigation entry keeps the URL as requested). */
-function textDirective() {
-  const url = performance.getEntriesByType?.('navigation')[0]?.name ?? '';
-  const m = /:~:(?:.*&)?text=([^&]*)/.exec(url);
-  if (!m) return null;
-  // prefix-,start,end,-suffix: the start is what we look for.
-  const parts = m[1].split(',').map(decodeURIComponent);
-  return parts.find((p) => !p.endsWith('-') && !p.startsWith('-')) ?? null;
-}
 
 /**
  * Wires the reading aids of the reader in `root` (its `container` gets the
@@ -75,7 +31,7 @@ export function readingAids(element, root, container, { standalone, sentences })
   const onClick = (e) => {
     const control = e.target.closest?.('.ar-img-open, .ar-speak-open, .ar-copy-link');
     if (!control || !container.contains(control)) return;
-    const tools = { labels: labels(), rangeAt, highlight, bringIntoView, voiceSpeaks, settings, sentences };
+    const tools = { labels: labels(), voiceSpeaks, speech: settings.speech, sentences };
     if (control.matches('.ar-img-open')) {
       import('./viewer.js').then((m) => m.openViewer(root, control, tools));
     } else if (control.matches('.ar-speak-open')) {
@@ -114,21 +70,6 @@ export function readingAids(element, root, container, { standalone, sentences })
   };
   document.addEventListener('selectionchange', onSelection);
 
-  // The passage the page was opened on: block `?p=N` of the standalone
-  // page, narrowed to the text fragment's text when it is in there.
-  const land = (a) => {
-    const p = standalone() ? Number(new URLSearchParams(location.search).get('p')) : 0;
-    const text = textDirective();
-    const block = p > 0 ? a.querySelector('.ar-body')?.children[p - 1] : null;
-    const el = block ?? (text ? a : null);
-    if (!el) return;
-    const at = text ? el.textContent.indexOf(text) : -1;
-    const range = at >= 0 ? rangeAt(el, at, at + text.length) : block && rangeAt(el, 0, el.textContent.length);
-    if (!range) return;
-    highlight('ar-passage', range);
-    bringIntoView(range);
-  };
-
   // Once a document is on screen: 朗读 if a voice can read it; the first
   // time, the passage the page was opened on.
   let landed = false;
@@ -137,7 +78,11 @@ export function readingAids(element, root, container, { standalone, sentences })
     const a = article();
     if (landed || !a) return;
     landed = true;
-    land(a);
+    // Only a page opened on a passage loads what lands on it.
+    const nav = performance.getEntriesByType?.('navigation')[0]?.name ?? '';
+    if ((standalone() && /[?&]p=\d/.test(location.search)) || nav.includes(':~:text=')) {
+      import('./passage.js').then((m) => m.land(a, standalone()));
+    }
   };
   element.addEventListener('article-reader:ready', onReady);
 

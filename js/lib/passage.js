@@ -3,6 +3,7 @@
 // on the standalone page, `?p=N` (the body block, from 1), which the
 // reader itself scrolls to and marks on load (js/lib/aids.js), so browsers
 // without text fragments land on the passage too.
+import { bringIntoView, highlight, rangeAt } from './marks.js';
 
 /** Text longer than this is linked by its start and end (textStart,textEnd). */
 const LONG = 60;
@@ -88,4 +89,35 @@ export async function copyLink(root, range, standalone, { labels: l }) {
     field.focus();
     field.select();
   }
+}
+
+/** The `text=` directive the page was opened with, if any (browsers hide
+ * it from `location`; the navigation entry keeps the URL as requested). */
+function openedText() {
+  const url = performance.getEntriesByType?.('navigation')[0]?.name ?? '';
+  const m = /:~:(?:.*&)?text=([^&]*)/.exec(url);
+  if (!m) return null;
+  // prefix-,start,end,-suffix: the start is what we look for.
+  try {
+    const parts = m[1].split(',').map(decodeURIComponent);
+    return parts.find((p) => !p.endsWith('-') && !p.startsWith('-')) ?? null;
+  } catch {
+    return null; // a malformed link: no passage
+  }
+}
+
+/** Marks and shows the passage the page was opened on: block `?p=N` of
+ * the standalone page, narrowed to the text fragment's text when it is in
+ * there; else that text anywhere in the article. */
+export function land(article, standalone) {
+  const p = standalone ? Number(new URLSearchParams(location.search).get('p')) : 0;
+  const text = openedText();
+  const block = p > 0 ? article.querySelector('.ar-body')?.children[p - 1] : null;
+  const el = block ?? (text ? article : null);
+  if (!el) return;
+  const at = text ? el.textContent.indexOf(text) : -1;
+  const range = at >= 0 ? rangeAt(el, at, at + text.length) : block && rangeAt(el, 0, el.textContent.length);
+  if (!range) return;
+  highlight('ar-passage', range);
+  bringIntoView(range);
 }

@@ -7,6 +7,7 @@
 // Pausing cancels the engine and resumes from the start of the sentence:
 // speechSynthesis.pause()/resume() are unreliable across engines (Chrome
 // on Linux and Android ignores or drops them).
+import { bringIntoView, highlight, rangeAt } from './marks.js';
 
 /** The reader now reading (one at a time on the whole page). */
 let active = null;
@@ -67,8 +68,8 @@ function button(cls, text) {
 
 /** Starts reading the article of the reader in `root` from its title. */
 export function startSpeech(root, container, lang, tools) {
-  const { labels: l, settings, sentences, rangeAt, highlight, bringIntoView, voiceSpeaks } = tools;
-  const { rates, defaultStep, storageKey, voiceKey } = settings.speech;
+  const { labels: l, speech, sentences, voiceSpeaks } = tools;
+  const { rates, defaultStep, storageKey, voiceKey } = speech;
   const article = root.querySelector('.ar-article');
   const slot = root.querySelector('.ar-aids');
   const voices = voicesFor(lang, voiceSpeaks);

@@ -70,8 +70,7 @@ pub fn heading_id(n: usize) -> String {
 /// js/lib/aids.js loads the viewer on the first press.
 fn image_html(
     n: usize,
-    src: &str,
-    alt: &str,
+    (src, alt): (&str, &str),
     s: &Strings,
     size: Option<(u32, u32)>,
     caption: Option<&RichText>,
@@ -158,8 +157,7 @@ fn block_html(
             size,
         } => image_html(
             n,
-            src,
-            alt,
+            (src, alt),
             s,
             *size,
             caption.as_ref(),
