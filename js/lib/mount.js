@@ -43,7 +43,7 @@ export function mount(element, options = {}) {
   const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
   const aids = readingAids(element, root, container, {
     standalone: () => !!pending?.standalone,
-    sentences: (text) => (handle ? handle.sentenceBounds(text) : []),
+    sentences: (text) => (handle ? handle.sentenceBounds(text).split(',').filter(Boolean).map(Number) : []),
   });
   const ready = Promise.all([boot(), styled, pending?.variants ? loadVariants() : null]).then(async () => {
     if (destroyed) return;

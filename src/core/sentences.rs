@@ -28,30 +28,29 @@ fn closes(c: char) -> bool {
 }
 
 /// The sentences of `text`, as byte ranges, in order, leading and trailing
-/// whitespace left out; text without any content gives none.
+/// whitespace left out; text without any content gives none. (One pass,
+/// no lookahead: this runs in every reader's wasm.)
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let always = ends_always(c);
-        if !always && !ends_before_space(c) {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        // The run of ending marks and closing quotes that goes with it.
-        while let Some(&(j, d)) = chars.peek() {
-            if ends_always(d) || ends_before_space(d) || closes(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
+    // Inside a run of ending marks and closing quotes: where the sentence
+    // would end, and whether it ends whatever follows.
+    let mut run: Option<(usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        let (always, ends) = (ends_always(c), ends_always(c) || ends_before_space(c));
+        if let Some((end, sure)) = run {
+            if ends || closes(c) {
+                run = Some((i + c.len_utf8(), sure || always));
+                continue;
+            }
+            run = None;
+            if sure || c.is_whitespace() {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
             }
         }
-        let next = chars.peek().map(|&(_, d)| d);
-        if always || next.is_none_or(char::is_whitespace) {
-            push_trimmed(text, start..end, &mut out);
-            start = end;
+        if ends {
+            run = Some((i + c.len_utf8(), always));
         }
     }
     push_trimmed(text, start..text.len(), &mut out);
