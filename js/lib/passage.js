@@ -62,7 +62,7 @@ export async function copyLink(root, range, standalone, { labels: l }) {
   if (!article || !slot) return;
   const link = passageLink(article, range, standalone);
   const status = slot.querySelector('[role="status"]');
-  slot.querySelector('.ar-link-field')?.remove();
+  root.querySelectorAll('.ar-link-field').forEach((f) => f.remove());
   try {
     await navigator.clipboard.writeText(link);
     status.textContent = '';
@@ -85,7 +85,7 @@ export async function copyLink(root, range, standalone, { labels: l }) {
     done.textContent = '×';
     done.addEventListener('click', () => { box.remove(); root.querySelector('.ar-copy-link')?.focus(); });
     box.append(label, done);
-    slot.append(box);
+    root.querySelector('.ar-dock').append(box);
     field.focus();
     field.select();
   }

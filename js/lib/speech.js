@@ -71,9 +71,9 @@ export function startSpeech(root, container, lang, tools) {
   const { labels: l, speech, sentences, voiceSpeaks } = tools;
   const { rates, defaultStep, storageKey, voiceKey } = speech;
   const article = root.querySelector('.ar-article');
-  const slot = root.querySelector('.ar-aids');
+  const dock = root.querySelector('.ar-dock');
   const voices = voicesFor(lang, voiceSpeaks);
-  if (!article || !slot || !voices.length) return;
+  if (!article || !dock || !voices.length) return;
   active?.stop(false);
 
   const list = sentencesOf(article, sentences);
@@ -105,7 +105,7 @@ export function startSpeech(root, container, lang, tools) {
     });
     player.append(labelled('ar-speak-voice', l.voice, chooser));
   }
-  slot.append(player);
+  dock.append(player);
   container.classList.add('ar-speaking');
 
   function mark(i) {

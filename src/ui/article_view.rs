@@ -182,8 +182,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         current={cur.filter(|_| current_block == Some(n))} />
                 }) }
             </div>
-            // Shown while text in the article is selected.
-            <button type="button" class="ar-btn ar-copy-link">{ s.copy_link }</button>
+            // Sticks to the bottom of the view while the article is on
+            // screen: 复制链接 while text is selected, the player of 朗读
+            // and the link to copy by hand (js/lib) are put here.
+            <div class="ar-dock">
+                <button type="button" class="ar-btn ar-copy-link">{ s.copy_link }</button>
+            </div>
             <p class="ar-to-top">
                 <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>
                     <span class="ar-icon" aria-hidden="true">{ "↑" }</span>{ s.back_to_top }
