@@ -83,6 +83,22 @@ fn main() {
         resume["days"].as_u64().expect("resume.days")
     )
     .unwrap();
+    let speech = &s["speech"];
+    let rates: Vec<f64> = speech["rates"]
+        .as_array()
+        .expect("speech.rates")
+        .iter()
+        .map(|r| r.as_f64().expect("speech.rates: numbers"))
+        .collect();
+    writeln!(
+        out,
+        "/// 朗读: the speaking rates offered.\npub const SPEECH_RATES: [f64; {}] = {:?};\n/// The rate before the reader chooses one.\npub const SPEECH_DEFAULT_STEP: usize = {};\n/// The site-wide localStorage key of the chosen rate's step.\npub const SPEECH_RATE_KEY: &str = {:?};",
+        rates.len(),
+        rates,
+        speech["defaultStep"].as_u64().expect("speech.defaultStep"),
+        speech["storageKey"].as_str().expect("speech.storageKey")
+    )
+    .unwrap();
     out.push_str("/// Mount option names (the JS API's spelling).\npub mod option {\n");
     for (name, _) in s["options"].as_object().expect("options") {
         if name.starts_with("//") {

@@ -11,7 +11,7 @@
 // indentation would otherwise ship to phones.
 //   node scripts/bundle.mjs [dir=dist]
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 
@@ -61,10 +61,21 @@ async function bundle(entry, out, format, plugins = []) {
   return [out, result.outputFiles[0].text];
 }
 
+/** The loader, split: what only some readers use (the reading aids'
+ * viewer, speech, passage links) goes into chunks of its own, fetched by
+ * dynamic import() on first use, named `ar-<module>-<hash>.js`. */
+async function bundleSplit(entry, out, plugins) {
+  const result = await build({
+    ...minify, bundle: true, write: false, entryPoints: [join(root, entry)], format: 'esm', plugins,
+    splitting: true, outdir: root, entryNames: '[name]', chunkNames: 'ar-[name]-[hash]',
+  });
+  return result.outputFiles.map((f) => [f.path.endsWith(`/${out}`) ? out : basename(f.path), f.text]);
+}
+
 /** Writes the shipped JS and CSS of `dir`, printing each one's size. */
 export async function bundleDist(dir) {
   const outputs = [
-    await bundle('js/article-reader.js', 'article-reader.js', 'esm', [glueIsExternal, settingsWithoutNotes]),
+    ...await bundleSplit('js/article-reader.js', 'article-reader.js', [glueIsExternal, settingsWithoutNotes]),
     await bundle('js/standalone-early.js', 'standalone-early.js', 'iife', [settingsWithoutNotes]),
     await bundle('js/article-reader-early.js', 'article-reader-early.js', 'iife', [settingsWithoutNotes]),
   ];

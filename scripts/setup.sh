@@ -6,7 +6,8 @@
 #   - Node itself is not installed here; its version is checked against
 #     package.json "engines"
 #   - npm packages: binaryen 132 (wasm-opt), esbuild (minify), playwright-core, axe-core
-#   - Debian: chromium, chromium-driver, fonts-noto-cjk
+#   - Debian: chromium, chromium-driver, fonts-noto-cjk; speech-dispatcher and
+#     espeak-ng (a real speech engine for the read-aloud e2e test)
 # Debian's own binaryen (108) builds wasm that crashes Chromium: we never
 # install it, and the Makefile puts node_modules/.bin first on PATH.
 set -euo pipefail
@@ -20,6 +21,8 @@ command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK \
   || apt_missing+=(fonts-noto-cjk)
+command -v speech-dispatcher >/dev/null 2>&1 || apt_missing+=(speech-dispatcher)
+command -v espeak-ng >/dev/null 2>&1 || apt_missing+=(espeak-ng)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt: installing ${apt_missing[*]}"
   as_root apt-get update -qq

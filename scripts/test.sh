@@ -67,7 +67,7 @@ step "clippy native" cargo clippy --all-targets --locked -- -D warnings
 step "clippy wasm" cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 step "typings" tsc -p tests/types
 step "native tests" cargo test --locked
-step "component tests" cargo test --locked --target wasm32-unknown-unknown --test components --test components_display --test components_site
+step "component tests" cargo test --locked --target wasm32-unknown-unknown --test components --test components_display --test components_site --test components_aids
 # Fuzzing itself needs nightly (scripts/fuzz.sh); the targets build on
 # stable, so checking them here keeps them compiling against the core.
 step "fuzz targets" cargo check --manifest-path fuzz/Cargo.toml --locked --bins

@@ -160,6 +160,22 @@ impl ReaderHandle {
         }
     }
 
+    /// The sentences of `text` for 朗读 / Read aloud, as UTF-16 offsets
+    /// `"start0,end0,start1,end1,…"` (`core::sentences`): js/lib/speech.js
+    /// reads and marks them one by one. (Text, not a `Uint32Array`: the
+    /// glue already passes strings, an array type would add its own.)
+    #[wasm_bindgen(js_name = sentenceBounds)]
+    pub fn sentence_bounds(&self, text: &str) -> String {
+        let mut out = String::new();
+        for n in crate::core::sentences::utf16_sentence_bounds(text) {
+            if !out.is_empty() {
+                out.push(',');
+            }
+            out.push_str(&n.to_string());
+        }
+        out
+    }
+
     /// Unmounts the reader and removes its DOM and listeners.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {

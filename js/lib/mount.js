@@ -1,4 +1,5 @@
 // mount(): a reader in any element, with update() and destroy().
+import { readingAids } from './aids.js';
 import { boot } from './boot.js';
 import { showFailure } from './failure-view.js';
 import { shell } from './shell.js';
@@ -52,6 +53,10 @@ export function mount(element, options = {}) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const hydrate = !!inline && pending?.json === inline.textContent && !pending.query;
   const { root, container, styled, unblock, reveal, hydrating } = shell(element, { hydrate });
+  const aids = readingAids(element, root, container, {
+    standalone: () => !!pending?.standalone,
+    sentences: (text) => (handle ? handle.sentenceBounds(text).split(',').filter(Boolean).map(Number) : []),
+  });
   // The wasm instance this reader runs in (boot.js): what it returns
   // belongs to that instance, and so do the tables it installs.
   let inst = null;
@@ -117,6 +122,7 @@ export function mount(element, options = {}) {
       if (destroyed) return;
       destroyed = true;
       unblock();
+      aids.destroy();
       if (mounted.get(element) === api) mounted.delete(element);
       stop();
       root.replaceChildren();

@@ -15,6 +15,7 @@ pub mod model;
 pub mod reading;
 pub mod resume;
 pub mod search;
+pub mod sentences;
 pub mod settings;
 pub(crate) mod text;
 pub mod url;

@@ -161,6 +161,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             <h1 class="ar-title" tabindex="-1">{ plain_text(&article.title, &marks_for(m, Field::Title), cur) }</h1>
             <MetaLine ..meta />
+            // Reading aids (js/lib/aids.js): the controls are here, their
+            // behaviour is loaded on first use. 朗读 shows only once a voice
+            // for the article's language is found; the status announces.
+            <div class="ar-aids" data-labels={s.aid_labels}
+                data-lang={article.lang.clone().unwrap_or_else(|| s.lang().tag().to_owned())}>
+                <button type="button" class="ar-btn ar-btn-text ar-speak-open">
+                    <span class="ar-icon" aria-hidden="true">{ "▶" }</span>{ s.read_aloud }
+                </button>
+                <p class="ar-sr" role="status"></p>
+            </div>
             <Toc headings={headings.clone()} article={root.clone()} strings={s} />
             if let Some(lead) = &article.lead {
                 <p class="ar-lead">{ rich_text(lead, &marks_for(m, Field::Lead), cur) }</p>
@@ -171,6 +181,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         marks={Rc::new(marks)}
                         current={cur.filter(|_| current_block == Some(n))} />
                 }) }
+            </div>
+            // Sticks to the bottom of the view while the article is on
+            // screen: 复制链接 while text is selected, the player of 朗读
+            // and the link to copy by hand (js/lib) are put here.
+            <div class="ar-dock">
+                <button type="button" class="ar-btn ar-copy-link">{ s.copy_link }</button>
             </div>
             <p class="ar-to-top">
                 <button type="button" class="ar-btn ar-btn-text" onclick={to_top}>

@@ -65,11 +65,13 @@ pub fn heading_id(n: usize) -> String {
     format!("ar-section-{n}")
 }
 
-/// An image with its reserved size and its caption.
+/// An image with its reserved size and its caption. The image is a button
+/// (named 查看大图 and the image's description) that opens the image viewer;
+/// js/lib/aids.js loads the viewer on the first press.
 fn image_html(
     n: usize,
-    src: &str,
-    alt: &str,
+    (src, alt): (&str, &str),
+    s: &Strings,
     size: Option<(u32, u32)>,
     caption: Option<&RichText>,
     caption_marks: &Marks,
@@ -77,14 +79,25 @@ fn image_html(
 ) -> Html {
     html! {
         <figure key={n} class="ar-figure">
+            <button type="button" class="ar-img-open" aria-label={image_name(s, alt)}>
             <img class="ar-img" src={src.to_owned()} alt={alt.to_owned()} loading="lazy"
                 width={size.map(|(w, _)| w.to_string())}
                 height={size.map(|(_, h)| h.to_string())}
                 decoding="async" referrerpolicy="no-referrer" />
+            </button>
             if let Some(c) = caption {
                 <figcaption class="ar-caption">{ rich_text(c, caption_marks, current) }</figcaption>
             }
         </figure>
+    }
+}
+
+/// The name of an image's button: what pressing it does, then the image.
+fn image_name(s: &Strings, alt: &str) -> String {
+    if alt.trim().is_empty() {
+        s.view_image.to_owned()
+    } else {
+        format!("{}{}{}", s.view_image, s.separator, alt.trim())
     }
 }
 
@@ -144,8 +157,8 @@ fn block_html(
             size,
         } => image_html(
             n,
-            src,
-            alt,
+            (src, alt),
+            s,
             *size,
             caption.as_ref(),
             &text(Field::Caption(n)),

@@ -118,6 +118,19 @@ pub struct Strings {
     pub more_results: &'static str,
     /// The alert when the site index cannot be loaded.
     pub site_error: &'static str,
+    // ---- Image viewer, link to a passage, read aloud ----
+    /// The name of the button on an article image (the image's own
+    /// description follows).
+    pub view_image: &'static str,
+    /// Offered while text in the article is selected.
+    pub copy_link: &'static str,
+    pub read_aloud: &'static str,
+    /// The labels the on-demand reading aids (js/lib/viewer.js, speech.js,
+    /// passage.js) build their controls with, as a JSON object the reader's
+    /// DOM carries (`data-labels`): the viewer dialog's name (`viewImage`),
+    /// its buttons, 链接已复制 (`copied`), the hand-copy field (`byHand`),
+    /// and the player's controls.
+    pub aid_labels: &'static str,
     lang: Lang,
 }
 
@@ -174,6 +187,10 @@ const ZH_CN: Strings = Strings {
     searching: "正在搜索…",
     more_results: "更多结果",
     site_error: "搜索索引无法加载，请稍后再试",
+    view_image: "查看大图",
+    copy_link: "复制链接",
+    read_aloud: "朗读",
+    aid_labels: r#"{"viewImage":"查看大图","close":"关闭","zoomIn":"放大","zoomOut":"缩小","previousImage":"上一张","nextImage":"下一张","copied":"链接已复制","byHand":"无法自动复制，请手动复制链接","readAloud":"朗读","play":"继续","pause":"暂停","stop":"停止","speed":"语速","voice":"声音"}"#,
     lang: Lang::ZhCn,
 };
 
@@ -230,6 +247,10 @@ const EN: Strings = Strings {
     searching: "Searching…",
     more_results: "More results",
     site_error: "The search index could not be loaded. Please try again later.",
+    view_image: "View image",
+    copy_link: "Copy link",
+    read_aloud: "Read aloud",
+    aid_labels: r#"{"viewImage":"View image","close":"Close","zoomIn":"Zoom in","zoomOut":"Zoom out","previousImage":"Previous image","nextImage":"Next image","copied":"Link copied","byHand":"Copying was blocked: copy the link by hand","readAloud":"Read aloud","play":"Resume","pause":"Pause","stop":"Stop","speed":"Speed","voice":"Voice"}"#,
     lang: Lang::En,
 };
 
@@ -253,6 +274,11 @@ impl Strings {
     /// The result count line for `n` hits.
     pub fn results(&self, n: usize) -> String {
         self.result_count.replace("{n}", &n.to_string())
+    }
+
+    /// The language of these strings.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The note for `n` items left out of a collection.
@@ -393,5 +419,26 @@ mod tests {
                 .collect();
             assert!(english.is_empty(), "{m}: {english:?}");
         }
+    }
+
+    #[test]
+    fn aid_labels_are_the_same_json_object_in_every_language() {
+        let keys = |s: &Strings| -> Vec<String> {
+            let v: serde_json::Value = serde_json::from_str(s.aid_labels).unwrap();
+            let o = v.as_object().unwrap();
+            assert!(o
+                .values()
+                .all(|l| l.as_str().is_some_and(|l| !l.is_empty())));
+            // The names the wasm renders itself agree with the JSON's.
+            assert_eq!(v["viewImage"], s.view_image);
+            assert_eq!(v["readAloud"], s.read_aloud);
+            assert_eq!(v["close"], s.close);
+            o.keys().cloned().collect()
+        };
+        let zh = keys(Lang::ZhCn.strings());
+        assert_eq!(zh.len(), 14);
+        assert_eq!(zh, keys(Lang::En.strings()));
+        let v: serde_json::Value = serde_json::from_str(Lang::ZhCn.strings().aid_labels).unwrap();
+        assert_eq!(v["copied"], "链接已复制");
     }
 }
