@@ -22,17 +22,22 @@
 // built without hydration and site search (the Cargo features `hydrate`,
 // `site-search`), which only a second, full wasm carries, loaded only by
 // pages that need it (js/lib/boot.js): lean 189.5 KB (budget 210 -> 190),
-// full 209.6 KB (its own budget, 210). The display panel is the next to
-// load on demand. The issue's limit was 160 KB; the target is 130 KB: lower
+// full 209.6 KB (its own budget, 210). Then the oracle-found allowlist
+// fixes and foreign content (issue 11) +2.2 KB, the controls of the image
+// viewer, copy link and read aloud (issue 14; their behaviour is in JS
+// chunks loaded on first use) +4.4 KB, and in the full wasm only the site
+// search view (issue 12) +7.9 KB: lean 196.6 KB (budget 190 -> 198), full
+// 223.3 KB (budget 210 -> 225). The display panel is the next to load on
+// demand. The issue's limit was 160 KB; the target is 130 KB: lower
 // these as the bundles shrink.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { measure, BUNDLE, FULL_BUNDLE } from '../../bench/sizes.mjs';
 
 /** Every `src` or inline reader: the lean wasm and its glue, JS and CSS. */
-const BUDGET_BROTLI = 190 * 1024;
+const BUDGET_BROTLI = 198 * 1024;
 /** A page that hydrates a server-rendered reader or searches a site. */
-const FULL_BUDGET_BROTLI = 210 * 1024;
+const FULL_BUDGET_BROTLI = 225 * 1024;
 
 for (const [what, files, budget] of [['bundle', BUNDLE, BUDGET_BROTLI], ['full bundle', FULL_BUNDLE, FULL_BUDGET_BROTLI]]) {
   test(`${what} stays under ${budget / 1024} KB brotli`, () => {
