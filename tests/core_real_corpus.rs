@@ -164,7 +164,9 @@ fn every_document_reads_as_expected() {
             "jsonld" => match got {
                 Ok(Document::Article(a)) => {
                     let title = want["title"].as_str().unwrap();
-                    if a.title != title.split_whitespace().collect::<Vec<_>>().join(" ") {
+                    // HTML white space only: an ideographic space (U+3000)
+                    // in a Japanese headline is shown as published.
+                    if a.title != title.split_ascii_whitespace().collect::<Vec<_>>().join(" ") {
                         problems.push(format!("{name}: title {:?}, expected {title:?}", a.title));
                     }
                     // A lead image given as an `@id` reference (`…#primaryimage`)
