@@ -7,6 +7,7 @@
 //!   cargo bench --bench site_search   (every site-N with an index)
 
 use std::collections::{BTreeSet, HashMap};
+use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
@@ -20,6 +21,7 @@ fn run(
     q: &str,
     limit: usize,
     files: &mut usize,
+    sent: &mut usize,
 ) -> (SiteResults, usize) {
     let query = parse_query(q);
     for round in 0.. {
@@ -27,8 +29,14 @@ fn run(
             Step::Done(r) => return (r, round),
             Step::Need(paths) => {
                 for p in paths {
-                    let b = std::fs::read(dir.join(&p)).expect("index file");
+                    // Stored gzipped: count what crosses the network.
+                    let gz = std::fs::read(dir.join(&p)).expect("index file");
                     *files += 1;
+                    *sent += gz.len();
+                    let mut b = Vec::new();
+                    flate2::read::GzDecoder::new(gz.as_slice())
+                        .read_to_end(&mut b)
+                        .expect("gzip");
                     ix.add_file(p, b);
                 }
             }
@@ -103,24 +111,21 @@ fn main() {
         let mut worst: Vec<(usize, String, usize)> = Vec::new();
         for (kind, q) in &queries {
             let mut ix = SiteIndex::new(m.clone());
-            let mut files = 0;
-            let (r, n) = run(&dir, &mut ix, q, 10, &mut files);
-            bytes.push(ix.bytes_fetched() as f64);
-            worst.push((ix.bytes_fetched(), q.clone(), r.total));
-            by_kind
-                .entry(kind.clone())
-                .or_default()
-                .push(ix.bytes_fetched() as f64);
+            let (mut files, mut sent) = (0, 0);
+            let (r, n) = run(&dir, &mut ix, q, 10, &mut files, &mut sent);
+            bytes.push(sent as f64);
+            worst.push((sent, q.clone(), r.total));
+            by_kind.entry(kind.clone()).or_default().push(sent as f64);
             files_n.push(files as f64);
             rounds.push(n as f64);
             let t = Instant::now();
             let reps = 5;
             for _ in 0..reps {
-                run(&dir, &mut ix, q, 10, &mut files);
+                run(&dir, &mut ix, q, 10, &mut files, &mut sent);
             }
             warm.push(t.elapsed().as_secs_f64() * 1e3 / reps as f64);
             // All hits, for recall and precision.
-            let (all, _) = run(&dir, &mut ix, q, usize::MAX, &mut files);
+            let (all, _) = run(&dir, &mut ix, q, usize::MAX, &mut files, &mut sent);
             assert_eq!(all.total, r.total);
             let got: BTreeSet<&str> = all.hits.iter().map(|h| h.id.as_str()).collect();
             let terms = parse_query(q).terms;

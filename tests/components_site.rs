@@ -47,6 +47,22 @@ thread_local! {
     static FILES: RefCell<HashMap<String, Vec<u8>>> = RefCell::new(HashMap::new());
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's gzip compressor (web-sys has it only behind its
+    /// unstable APIs).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type CompressionStream;
+    #[wasm_bindgen(constructor)]
+    fn new(format: &str) -> CompressionStream;
+}
+
+/// A segment file of the index (not the manifest, not a document): the
+/// CLI stores those gzipped, so the stand-in serves them gzipped too.
+fn gzipped(url: &str) -> bool {
+    url.starts_with("/ix/") && !url.ends_with("/manifest.json")
+}
+
 /// Replaces `window.fetch` (once) with one that answers from [`FILES`]
 /// and fails (as a network error does) for anything else.
 fn install_fetch() {
@@ -58,7 +74,12 @@ fn install_fetch() {
         let url = url.as_string().unwrap_or_default();
         match FILES.with(|f| f.borrow().get(&url).cloned()) {
             Some(mut bytes) => {
-                let r = web_sys::Response::new_with_opt_u8_array(Some(&mut bytes)).unwrap();
+                let mut r = web_sys::Response::new_with_opt_u8_array(Some(&mut bytes)).unwrap();
+                if gzipped(&url) {
+                    let gz = CompressionStream::new("gzip");
+                    let body = r.body().unwrap().pipe_through(gz.unchecked_ref());
+                    r = web_sys::Response::new_with_opt_readable_stream(Some(&body)).unwrap();
+                }
                 js_sys::Promise::resolve(&JsValue::from(r))
             }
             None => js_sys::Promise::reject(&js_sys::Error::new(&format!("no {url}"))),

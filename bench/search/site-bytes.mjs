@@ -7,6 +7,7 @@
 //
 //   node bench/search/site-bytes.mjs INDEX_DIR [TEXT_BYTES]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -71,7 +72,7 @@ const sizeOf = (p) => statSync(p).size;
 for (const seg of manifest.segments) {
   const base = join(dir, seg.dir);
   for (const f of readdirSync(join(base, 'p'))) {
-    const bytes = readFileSync(join(base, 'p', f));
+    const bytes = gunzipSync(readFileSync(join(base, 'p', f)));
     files.postings += bytes.length;
     const r = reader(bytes);
     const [n, nb] = r.next();
@@ -84,7 +85,7 @@ for (const seg of manifest.segments) {
       parts['key headers'] += g + l;
       const single = key % SPAN === 0;
       if (len === 0) {
-        const apart = readFileSync(join(base, 'b', `${key}.bin`));
+        const apart = gunzipSync(readFileSync(join(base, 'b', `${key}.bin`)));
         files.apart += apart.length;
         list(apart, single);
       } else {

@@ -35,6 +35,19 @@ export async function openIndex(url, wasm, options = {}) {
     return bytes;
   }
 
+  // Segment files are stored gzipped (the manifest is not): the platform
+  // inflates them, so the wasm carries no decompressor. bytesFetched
+  // counts what crossed the network.
+  async function getInflated(path) {
+    const gz = await get(path);
+    const plain = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+    try {
+      return new Uint8Array(await new Response(plain).arrayBuffer());
+    } catch {
+      throw new Error(`search index: ${path}: not gzip`);
+    }
+  }
+
   const engine = new wasm.SiteSearch(new TextDecoder().decode(await get('manifest.json')));
   let variantsReady = engine.variants && options.loadVariants ? options.loadVariants() : null;
 
@@ -44,7 +57,7 @@ export async function openIndex(url, wasm, options = {}) {
   function fetchFile(path) {
     let p = inFlight.get(path);
     if (!p) {
-      p = get(path).then((bytes) => engine.addFile(path, bytes));
+      p = getInflated(path).then((bytes) => engine.addFile(path, bytes));
       p.catch(() => inFlight.delete(path));
       inFlight.set(path, p);
     }

@@ -6,6 +6,8 @@
 //!   or a standalone page (see `article_reader::render`).
 
 #[cfg(not(target_arch = "wasm32"))]
+mod gz;
+#[cfg(not(target_arch = "wasm32"))]
 mod input;
 #[cfg(not(target_arch = "wasm32"))]
 mod write;

@@ -17,6 +17,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::cli::IndexArgs;
+use crate::gz;
 use crate::input::{files_of, read_all};
 
 /// Bad documents reported one by one.
@@ -212,12 +213,31 @@ fn write_segment(out: &Path, seg: &BuiltSegment, written: &mut Written) -> Resul
         .files
         .iter()
         .partition(|(p, _)| p.ends_with("/ids.json"));
-    rest.par_iter()
-        .chain(ids.par_iter())
-        .try_for_each(|(p, b)| fs::write(out.join(p), b).map_err(|e| format!("{p}: {e}")))?;
+    let bytes = rest
+        .par_iter()
+        .map(|(p, b)| write_gz(out, p, b))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    // After the rest has been written.
+    let id_bytes = ids
+        .par_iter()
+        .map(|(p, b)| write_gz(out, p, b))
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
     written.files += seg.files.len();
-    written.bytes += seg.bytes() as u64;
+    written.bytes += bytes + id_bytes;
     Ok(())
+}
+
+/// Writes `bytes` gzip-compressed to `out/p`; returns the bytes written.
+fn write_gz(out: &Path, p: &str, bytes: &[u8]) -> Result<u64, String> {
+    let gz = gz::compress(bytes);
+    fs::write(out.join(p), &gz).map_err(|e| format!("{p}: {e}"))?;
+    Ok(gz.len() as u64)
+}
+
+/// The plain bytes of the gzip file `path`.
+fn read_gz(path: &Path) -> Result<Vec<u8>, String> {
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    gz::inflate(&bytes)
 }
 
 /// Live documents by id.
@@ -237,7 +257,7 @@ fn live_ids(out: &Path, m: &Manifest) -> Result<HashMap<String, u64>, String> {
 fn segment_ids(out: &Path, dir: &str) -> Result<Vec<String>, String> {
     let path = out.join(ids_path(dir));
     let bad = |why: String| format!("{}: {why}", path.display());
-    let text = fs::read_to_string(&path).map_err(|e| bad(e.to_string()))?;
+    let text = String::from_utf8(read_gz(&path).map_err(bad)?).map_err(|e| bad(e.to_string()))?;
     let v = json::from_str(&text).map_err(|e| bad(e.detail.to_owned()))?;
     let Value::Array(ids) = v else {
         return Err(bad("not a list of ids".into()));
@@ -269,7 +289,7 @@ fn stored_docs(
     wanted
         .par_iter()
         .map(|p| {
-            let bytes = fs::read(out.join(p)).map_err(|e| format!("{p}: {e}"))?;
+            let bytes = read_gz(&out.join(p)).map_err(|e| format!("{p}: {e}"))?;
             StoredDoc::decode(&bytes)
                 .map(|d| d.to_site_doc())
                 .map_err(|_| format!("{p}: damaged"))

@@ -20,6 +20,16 @@ use crate::core::Limits;
 use crate::ui::loader;
 use crate::ui::state::{Action, State};
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The platform's gzip inflater (web-sys has it only behind its
+    /// unstable APIs).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
+}
+
 /// Rounds of fetching one search may take (it needs three at most).
 const MAX_ROUNDS: usize = 4;
 
@@ -35,8 +45,8 @@ fn directory(url: &str) -> String {
     }
 }
 
-/// The body of `url` from its started `fetch()`, or why not.
-async fn body(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
+/// The response to `url` from its started `fetch()`, if it is a success.
+async fn response(url: &str, fetching: js_sys::Promise) -> Result<Response, String> {
     let response: Response = JsFuture::from(fetching)
         .await
         .map_err(|_| format!("{url}: network error"))?
@@ -44,9 +54,35 @@ async fn body(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
+    Ok(response)
+}
+
+/// The bytes of `response`.
+async fn bytes_of(url: &str, response: Response) -> Result<Vec<u8>, String> {
     let buffer = response.array_buffer().map_err(|_| url.to_owned())?;
     let bytes = JsFuture::from(buffer).await.map_err(|_| url.to_owned())?;
     Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// The body of `url` from its started `fetch()`, or why not.
+async fn body(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
+    bytes_of(url, response(url, fetching).await?).await
+}
+
+/// The plain bytes of the gzip file `url` (every segment file is stored
+/// gzipped; the platform's `DecompressionStream` inflates it, so the wasm
+/// carries no decompressor).
+async fn inflated(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
+    let gz = response(url, fetching).await?;
+    let bad = |_| format!("{url}: not gzip");
+    let stream = gz.body().ok_or_else(|| format!("{url}: empty"))?;
+    let ds = DecompressionStream::new("gzip").map_err(bad)?;
+    // A transform stream is the {readable, writable} pair pipeThrough takes.
+    let plain = stream.pipe_through(ds.unchecked_ref());
+    let plain = Response::new_with_opt_readable_stream(Some(&plain)).map_err(bad)?;
+    bytes_of(url, plain)
+        .await
+        .map_err(|_| format!("{url}: not gzip"))
 }
 
 /// Starts fetching `url`.
@@ -79,7 +115,7 @@ async fn fetch_all(ix: &RefCell<SiteIndex>, dir: &str, paths: Vec<String>) -> Re
         started.push((p, url, fetching));
     }
     for (p, url, fetching) in started {
-        let bytes = body(&url, fetching).await?;
+        let bytes = inflated(&url, fetching).await?;
         ix.borrow_mut().add_file(p, bytes);
     }
     Ok(())

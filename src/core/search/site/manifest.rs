@@ -3,7 +3,7 @@
 //! else lives in segment directories named after their content.
 //!
 //! ```json
-//! {"format": "article-reader-search", "version": 2, "variants": false,
+//! {"format": "article-reader-search", "version": 3, "variants": false,
 //!  "segments": [{"dir": "g0f3a…", "base": 0, "docs": 10000, "postings": 731}],
 //!  "deleted": [17, 4242]}
 //! ```
@@ -18,7 +18,7 @@ use crate::core::json::{self, Value};
 /// The value of `format` in a manifest.
 pub const FORMAT: &str = "article-reader-search";
 /// The manifest version this build reads and writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// One immutable segment: a set of documents with their own postings,
 /// shapes and stored copies, in directory `dir`.
