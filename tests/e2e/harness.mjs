@@ -237,3 +237,15 @@ export function problemsBesidesLoads(page) {
 export function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** The accessible name (or text) of the focused element, through shadow roots. */
+export function focused(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a || a === document.body) return null;
+    const named = (a.closest('label') ?? a).cloneNode(true);
+    named.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+    return a.getAttribute('aria-label') || named.textContent.trim();
+  });
+}

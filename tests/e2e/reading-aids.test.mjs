@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, focused } from './harness.mjs';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -27,17 +27,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** The accessible name (or text) of the focused element, through shadow roots. */
-function focused(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    if (!a || a === document.body) return null;
-    const named = (a.closest('label') ?? a).cloneNode(true);
-    named.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
-    return a.getAttribute('aria-label') || named.textContent.trim();
-  });
-}
 
 /** Presses Tab until the focused element is named `name` (at most 30 times). */
 async function tabTo(page, name) {

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, HANG } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, HANG, focused } from './harness.mjs';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -35,17 +35,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** The accessible name (or text) of the focused element, through shadow roots. */
-function focused(page) {
-  return page.evaluate(() => {
-    let a = document.activeElement;
-    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    if (!a || a === document.body) return null;
-    const named = (a.closest('label') ?? a).cloneNode(true);
-    named.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
-    return a.getAttribute('aria-label') || named.textContent.trim();
-  });
-}
 
 async function tabTo(page, name, { back = false } = {}) {
   for (let i = 0; i < 40; i++) {
