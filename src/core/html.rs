@@ -24,12 +24,14 @@
 
 mod blocks;
 mod builder;
+mod builder_state;
 mod code;
 mod foreign;
 mod images;
 mod media;
 mod table;
 mod tokenizer;
+mod whitespace;
 
 use builder::Builder;
 use foreign::ForeignFilter;

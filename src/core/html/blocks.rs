@@ -2,9 +2,11 @@
 //! quotes, definition lists, code and tables, and the limits on how many
 //! there are (images, figures and media are in `media.rs`).
 
-use super::builder::{soft_break, Builder, Container, Figure, Recording, MAX_TABLE_NESTING};
+use super::builder::Builder;
+use super::builder_state::{Container, Figure, Recording, MAX_TABLE_NESTING};
 use super::code::code_from_tokens;
 use super::table::{is_data_table, table_from_tokens};
+use super::whitespace::soft_break;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Block, Definition, RichText, Table};

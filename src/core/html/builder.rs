@@ -2,10 +2,12 @@
 //! where text goes, and what each start and end tag does. Opening and
 //! closing blocks is in [`super::blocks`].
 
+use super::builder_state::{Container, Figure, Recording, MAX_TABLE_NESTING};
 use super::tokenizer::{Token, Tokenizer};
+use super::whitespace::{push_collapsed, soft_break};
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
-use crate::core::model::{Attachment, Block, Definition, EmbedKind, RichText, Script};
+use crate::core::model::{Attachment, Block, Definition, EmbedKind, RichText};
 use crate::core::text::trim_end_spaces;
 use crate::core::url::safe_link;
 
@@ -13,68 +15,12 @@ use super::blocks::finish_item;
 use super::code::{language_of, opens_gutter};
 use super::table::script_of;
 
-/// How many tables deep a layout table is read again to find data tables
-/// inside it; deeper tables only separate paragraphs. (Each level re-reads
-/// its tokens once, so this bounds the work.)
-pub(super) const MAX_TABLE_NESTING: usize = 4;
-
-/// An element whose tokens are kept until its end tag, then read whole: a
-/// `table` (data or layout?) or a `pre` (code).
-pub(super) struct Recording {
-    pub(super) name: &'static str,
-    pub(super) depth: usize,
-    pub(super) tokens: Vec<Token<'static>>,
-    /// For a `pre`: the language its class names.
-    pub(super) lang: Option<String>,
-    /// Templates open inside it: no end tag there ends the element (a
-    /// template's content is apart from the page).
-    pub(super) templates: usize,
-}
-
 /// Elements that only separate paragraphs.
 const LAYOUT: &[&str] = &[
     "address", "article", "aside", "body", "caption", "center", "details", "dialog", "dir", "div",
     "fieldset", "footer", "form", "header", "hgroup", "html", "legend", "main", "menu", "nav", "p",
     "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
 ];
-
-/// The block whose text is being collected (at most one: the model does
-/// not nest blocks). `depth` counts nested elements of the same kind so the
-/// right end tag closes it.
-pub(super) enum Container {
-    None,
-    Heading {
-        level: u8,
-        text: RichText,
-    },
-    List {
-        ordered: bool,
-        depth: usize,
-        items: Vec<RichText>,
-        item: Option<RichText>,
-    },
-    Quote {
-        depth: usize,
-        text: RichText,
-    },
-    Definitions {
-        depth: usize,
-        items: Vec<Definition>,
-        current: Option<Definition>,
-    },
-}
-
-/// An open `<figure>`: its caption goes to its (last) image.
-#[derive(Default)]
-pub(super) struct Figure {
-    pub(super) depth: usize,
-    /// Index in `blocks` of the figure's last image.
-    pub(super) image_at: Option<usize>,
-    /// An `<img>` was seen, whether or not it passed the policy.
-    pub(super) had_img: bool,
-    pub(super) caption: RichText,
-    pub(super) in_caption: bool,
-}
 
 pub(super) struct Builder<'l> {
     pub(super) limits: &'l Limits,
@@ -106,44 +52,6 @@ pub(super) struct Builder<'l> {
     pub(super) noscript: usize,
     /// Images met inside a heading or caption, placed after it.
     pub(super) pending_images: Vec<Block>,
-}
-
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0c' | '\r')
-}
-
-/// Appends `text` with runs of HTML whitespace collapsed to one space, and
-/// none at the start of a line.
-pub(super) fn push_collapsed(
-    sink: &mut RichText,
-    text: &str,
-    strong: bool,
-    em: bool,
-    href: Option<&str>,
-    script: Option<Script>,
-) {
-    let mut out = String::with_capacity(text.len());
-    let mut prev_space = sink.plain.is_empty() || sink.plain.ends_with([' ', '\n']);
-    for c in text.chars() {
-        if is_html_space(c) {
-            if !prev_space {
-                out.push(' ');
-                prev_space = true;
-            }
-        } else if c != '\0' {
-            out.push(c);
-            prev_space = false;
-        }
-    }
-    sink.push_script(&out, strong, em, href, script);
-}
-
-/// A line break between block-ish parts of one block, never doubled.
-pub(super) fn soft_break(rt: &mut RichText) {
-    trim_end_spaces(rt);
-    if !rt.plain.is_empty() && !rt.plain.ends_with('\n') {
-        rt.push_break();
-    }
 }
 
 impl<'l> Builder<'l> {

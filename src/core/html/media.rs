@@ -2,7 +2,9 @@
 //! (wherever the markup puts them), figures and their captions, embedded
 //! media as link cards, and the attachments list.
 
-use super::builder::{push_collapsed, Builder, Container};
+use super::builder::Builder;
+use super::builder_state::Container;
+use super::whitespace::push_collapsed;
 use crate::core::error::LoadError;
 use crate::core::model::{Attachment, Block, Embed, EmbedKind, RichText};
 use crate::core::text::trim_rich;

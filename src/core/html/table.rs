@@ -3,10 +3,10 @@
 //! 日程) from a layout table (a page laid out in cells, a highlighter's
 //! gutter beside its code), which is read again as ordinary content.
 
-use super::builder::push_collapsed;
 use super::code::GUTTER_CLASSES;
 use super::images::{image_source, ImageSource};
 use super::tokenizer::Token;
+use super::whitespace::push_collapsed;
 use crate::core::error::LoadError;
 use crate::core::limits::Limits;
 use crate::core::model::{Attachment, Cell, RichText, Script, Table};
