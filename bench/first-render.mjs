@@ -7,8 +7,11 @@
 //   - the portal page with the server-rendered fragment
 //     (dist/demo/portal-rendered.html, `article-reader render --fragment`);
 //   - the same portal page with `<article-reader src>` (demo/portal.html).
-// Prints figures and the ratios to the static page, and beside them when
-// every reader of the page runs (data-ar-live: hydrated or rendered).
+// Prints figures and the ratios to the static page (of the medians, and
+// the median of each round's ratio: the pages of a round load one after
+// the other, so that one is less moved by the machine's load drifting),
+// and beside them when every reader of the page runs (data-ar-live:
+// hydrated or rendered).
 //   node bench/first-render.mjs [runs=21] [both|unthrottled|throttled]
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -121,7 +124,8 @@ try {
     const liveMedians = lives.map(median);
     console.log(`first render, navigation start → visible h1, median of ${RUNS} (360×740, headless Chromium, loopback, ${throttled ? "Lighthouse mobile network throttling" : 'unthrottled'}):`);
     for (const [k, [name]] of PAGES.entries()) {
-      const ratio = k ? `  ${(medians[k] / medians[0]).toFixed(2)}× static` : '';
+      const paired = median(times[k].map((t, i) => t / times[0][i]));
+      const ratio = k ? `  ${(medians[k] / medians[0]).toFixed(2)}× static (by round ${paired.toFixed(2)}×)` : '';
       const live = k ? `  (live: ${liveMedians[k].toFixed(0)} ms)` : '';
       console.log(`  ${name.padEnd(30)} ${medians[k].toFixed(1).padStart(7)} ms${ratio}${live}`);
     }

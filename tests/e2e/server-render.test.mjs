@@ -282,6 +282,9 @@ for (const [name, path] of Object.entries(PAGES)) {
         requestAnimationFrame(frame);
       })()`);
       const release = await holdWasm(page);
+      // A slow early script: where it stands, the parser waits for it
+      // before it reaches the reader, so no frame shows the reader first.
+      await page.route(/-early\.js$/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
       await page.mainFrame().goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(() => window.__firstPaint);
       const first = await page.evaluate(() => window.__firstPaint);
