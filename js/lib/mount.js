@@ -62,15 +62,20 @@ export function mount(element, options = {}) {
   let inst = null;
   /** While the reader moves to the full wasm (update()). */
   let upgrading = null;
+  /** Selects again, once hydrated, what the reader had selected. */
+  let reselect = () => {};
   /** Starts the reader in `instance` with the latest options, after the
    * tables they need are installed there. */
   const start = async (instance, hydrateIt) => {
     // The server decoded every reference with the whole table: so must we,
     // before parsing (and before hydrating, or the text would differ).
-    await Promise.all([instance.entitiesFor(pending.json), pending.variants ? instance.loadVariants() : null]);
+    // Only a hydrating reader keeps a selection: that code comes on demand.
+    const [keeper] = await Promise.all([hydrateIt ? import('./keep-selection.js') : null,
+      instance.entitiesFor(pending.json), pending.variants ? instance.loadVariants() : null]);
     if (destroyed) return false;
     inst = instance;
     const { hydrateReader, mountReader } = instance.wasm;
+    if (keeper) reselect = keeper.keepSelection(root);
     handle = (hydrateIt ? hydrateReader : mountReader)(element, container, pending);
     return true;
   };
@@ -80,9 +85,12 @@ export function mount(element, options = {}) {
     if (unreadable) throw unreadable;
     if (!(await start(instance, hydrating))) return;
     // Yew renders in a microtask; the frame callback runs after it and
-    // before the paint, so the swap never shows an empty reader.
+    // before the paint, so the swap never shows an empty reader (nor a
+    // hydrated one without the text the reader had selected).
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    if (!destroyed) reveal();
+    if (destroyed) return;
+    reselect();
+    reveal();
   }).catch((err) => {
     if (destroyed) return;
     reveal();

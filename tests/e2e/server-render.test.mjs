@@ -136,6 +136,13 @@ for (const [name, path] of Object.entries(PAGES)) {
     const page = await newPage(browser);
     try {
       await recordLayoutShifts(page);
+      await page.addInitScript(() => {
+        // The text selected in the reader (Chromium keeps a shadow root's own selection).
+        window.selectedText = () => {
+          const root = document.querySelector('article-reader').shadowRoot;
+          return (root.getSelection?.() ?? getSelection()).toString();
+        };
+      });
       const release = await holdWasm(page);
       const jsonRequests = [];
       page.on('request', (r) => { if (r.url().endsWith('.json')) jsonRequests.push(r.url()); });
@@ -147,7 +154,10 @@ for (const [name, path] of Object.entries(PAGES)) {
         all.forEach((el, i) => { el.__ssr = i; });
         window.__ssrNodes = all;
         window.scrollTo(0, 400);
-        return { count: all.length, text: host.textContent, scroll: scrollY };
+        // A reader already selecting text: the selection must stay.
+        const para = host.querySelectorAll('p.ar-p')[1].firstChild;
+        getSelection().setBaseAndExtent(para, 2, para, 14);
+        return { count: all.length, text: host.textContent, scroll: scrollY, selected: selectedText() };
       });
       await watchHydration(page);
       release();
@@ -160,6 +170,7 @@ for (const [name, path] of Object.entries(PAGES)) {
           sameHost: host.__ssr === 0,
           text: host.textContent,
           scroll: scrollY,
+          selected: selectedText(),
           cls: window.__cls,
           prerendered: document.querySelector('article-reader').shadowRoot.querySelectorAll('.ar-prerendered').length,
         };
@@ -174,6 +185,8 @@ for (const [name, path] of Object.entries(PAGES)) {
       changes.added = changes.added.filter((html) => !html.startsWith('<progress '));
       assert.deepEqual(changes, { texts: [], added: [], removed: [] }, 'hydration changed no text and no element');
       assert.equal(after.scroll, before.scroll, 'the scroll position stays');
+      assert.equal(before.selected.length, 12);
+      assert.equal(after.selected, before.selected, 'the selected text stays selected');
       assert.equal(after.cls, 0, 'no layout shift from the first paint to hydrated');
       assert.equal(after.prerendered, 0);
       assert.deepEqual(jsonRequests.filter((u) => u.includes('seed-article')), [], 'the inline JSON is not fetched again');
