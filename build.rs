@@ -177,6 +177,18 @@ fn display_consts(d: &Value, out: &mut String) {
         key("typefaceKey")
     )
     .unwrap();
+    let classes = |prefix: &str, names: &[String]| -> Vec<String> {
+        names.iter().map(|n| format!("{prefix}{n}")).collect()
+    };
+    writeln!(
+        out,
+        "/// The class of each line spacing step in the stylesheet.\npub const SPACING_CLASSES: [&str; {}] = {:?};\n/// The class of each typeface in the stylesheet.\npub const FACE_CLASSES: [&str; {}] = {:?};",
+        names.len(),
+        classes("ar-spacing-", &names),
+        faces.len(),
+        classes("ar-face-", &faces)
+    )
+    .unwrap();
 }
 
 /// `maxBytes` → `MAX_BYTES`.

@@ -8,12 +8,12 @@ use yew::prelude::*;
 use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
 use super::display::Display;
-use super::display_panel::DisplayPanel;
+use super::display_panel::display_button;
 use super::error_view::ErrorView;
 use super::footer_view::FooterView;
 use super::frame::{frame, Frame};
 use super::hooks::{
-    choose_display, initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
+    initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
     use_reader_events, use_resume, use_stored_display, use_stored_text_size,
 };
 use super::options::{ReaderEvent, ReaderProps};
@@ -234,7 +234,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             // toolbar has no room left at 320 px and 200%.
             <div class="ar-display-row">
                 <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
-                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
+                { display_button(strings) }
             </div>
             if resume.offer.is_some() {
                 <ResumeNotice {strings} on_resume={resume.on_resume} on_dismiss={resume.on_dismiss} />

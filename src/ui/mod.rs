@@ -6,7 +6,6 @@
 mod app;
 mod article_view;
 mod block_view;
-mod choice_group;
 mod collection_view;
 mod display;
 mod display_panel;

@@ -18,5 +18,5 @@ pub use resume::use_resume;
 pub use site_search::{
     use_focus_opened_result, use_site_index_option, use_site_result_loader, use_site_search,
 };
-pub use stored_display::{choose_display, initial_display, use_stored_display};
+pub use stored_display::{initial_display, use_stored_display};
 pub use stored_text_size::{initial_step, use_stored_text_size};
