@@ -84,7 +84,10 @@ async fn the_aids_carry_the_controls_labels_and_article_language() {
         };
         assert_eq!(label("readAloud").as_deref(), Some(read));
         assert_eq!(label("viewImage").as_deref(), Some(view));
-        assert_eq!(label("display"), aa.text_content().map(|t| t[2..].to_owned()));
+        assert_eq!(
+            label("display"),
+            aa.text_content().map(|t| t[2..].to_owned())
+        );
         assert_eq!(text(&root, ".ar-speak-open"), format!("▶{read}"));
         assert_eq!(text(&root, ".ar-copy-link"), copy);
         let status = root.query_selector(".ar-aids [role=status]").unwrap();

@@ -47,8 +47,8 @@ fn announce(key: &str, value: &str) {
     js_sys::Reflect::set(&detail, &"value".into(), &JsValue::from_str(value)).unwrap();
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&detail);
-    let ev = web_sys::CustomEvent::new_with_event_init_dict("article-reader:display", &init)
-        .unwrap();
+    let ev =
+        web_sys::CustomEvent::new_with_event_init_dict("article-reader:display", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
 }
 

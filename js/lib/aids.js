@@ -1,6 +1,8 @@
 // The reading aids of one reader: the image viewer, 复制链接 / Copy link,
-// 朗读 / Read aloud and the dialog of 显示设置 / Display. The wasm renders
-// their controls (and the labels, on the "Aa" button); what they do is
+// 朗读 / Read aloud and the dialog of 显示设置 / Display, and 从上次位置继续
+// / Continue where you left off (js/lib/resume.js, which every reader
+// runs). The wasm renders their controls (and the labels, on the "Aa"
+// button); what they do is
 // loaded on first use (dynamic import(): chunks of their own, see
 // scripts/bundle.mjs), so readers who never use them do not download it.
 // What stays here: which control was pressed, whether a voice exists for
@@ -12,6 +14,7 @@
 // settings.json itself would move the part the loader shares into a chunk
 // of its own, one more file every page fetches.
 import { speech as speechSettings, themes, display } from '../../src/settings.json';
+import { resumeAids } from './resume.js';
 
 /** The primary language of a BCP 47 tag, Mandarin's `cmn` read as `zh`
  * (voices report `zh-CN`, `cmn`, `cmn-CN`, `zh_CN`…). */
@@ -35,13 +38,14 @@ export function readingAids(element, root, container, { standalone, sentences })
   const canSpeak = synth && window.SpeechSynthesisUtterance;
   let selected = null; // the last selection inside the article
   let speech = null; // js/lib/speech.js, once loaded
+  // The labels of every aid, in the UI language, on the "Aa" button.
+  const labels = () => JSON.parse(root.querySelector('.ar-display-btn').dataset.labels);
+  const resume = resumeAids(root, container, labels);
 
   const onClick = (e) => {
     const control = e.target.closest('.ar-img-open, .ar-speak-open, .ar-copy-link, .ar-display-btn');
     if (!control || !container.contains(control)) return;
-    // The labels of every aid, in the UI language, on the "Aa" button.
-    const labels = JSON.parse(root.querySelector('.ar-display-btn').dataset.labels);
-    const tools = { labels, voiceSpeaks, speech: speechSettings, themes, display, sentences };
+    const tools = { labels: labels(), voiceSpeaks, speech: speechSettings, themes, display, sentences };
     if (control.matches('.ar-display-btn')) {
       import('./display.js').then((m) => m.openDisplay(control, tools));
     } else if (control.matches('.ar-img-open')) {
@@ -100,6 +104,7 @@ export function readingAids(element, root, container, { standalone, sentences })
   return {
     destroy() {
       listen(false);
+      resume.destroy();
       if (speech) speech.then((m) => m.stopSpeechIn(root));
     },
   };

@@ -155,7 +155,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let meta = MetaLineProps::of(article, *minutes, s);
     let to_top = back_to_top(&root);
     html! {
-        <article class="ar-article" ref={root.clone()}>
+        <article class="ar-article" ref={root.clone()} data-id={article.id.clone()}>
             if let Some(site) = site {
                 <p class="ar-site">{ site.name.clone() }</p>
             }

@@ -3,9 +3,7 @@
 //! applies to whatever the reader has not chosen.
 
 use crate::core::display::{parse_named, DEFAULT_SPACING, SPACINGS, THEMES, TYPEFACES};
-use crate::core::settings::{
-    FACE_CLASSES, SPACING_CLASSES, SPACING_KEY, THEME_KEY, TYPEFACE_KEY,
-};
+use crate::core::settings::{FACE_CLASSES, SPACING_CLASSES, SPACING_KEY, THEME_KEY, TYPEFACE_KEY};
 use crate::ui::options::Theme;
 use crate::ui::storage;
 

@@ -22,7 +22,6 @@ mod plain_article;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain_collection;
 mod progress;
-mod resume_notice;
 mod rich_text;
 mod scroll;
 mod search_bar;

@@ -98,10 +98,6 @@ pub struct Strings {
     /// The name of the "Aa" button (the dialog's own labels are in
     /// `aid_labels`).
     pub display: &'static str,
-    // ---- Continue where you left off ----
-    pub resume: &'static str,
-    /// Closes the resume notice.
-    pub dismiss: &'static str,
     // ---- Site search (`index` set) ----
     /// The search box's placeholder when it searches the whole site.
     pub site_placeholder: &'static str,
@@ -125,7 +121,8 @@ pub struct Strings {
     /// name (`viewImage`), its buttons, 链接已复制 (`copied`), the
     /// hand-copy field (`byHand`), the player's controls, and the display
     /// panel's title, legends and option names (`themes`, `spacings`,
-    /// `typefaces`: lists in the order of `src/settings.json`).
+    /// `typefaces`: lists in the order of `src/settings.json`), and the
+    /// notice of "continue where you left off" (js/lib/resume.js).
     pub aid_labels: &'static str,
     lang: Lang,
 }
@@ -305,7 +302,11 @@ mod tests {
             let o = v.as_object().unwrap();
             let label = |l: &serde_json::Value| l.as_str().is_some_and(|l| !l.is_empty());
             // Every label is text, or a list of one per option of a facet.
-            for (key, names) in [("themes", &THEMES[..]), ("spacings", &SPACINGS), ("typefaces", &TYPEFACES)] {
+            for (key, names) in [
+                ("themes", &THEMES[..]),
+                ("spacings", &SPACINGS),
+                ("typefaces", &TYPEFACES),
+            ] {
                 let list = v[key].as_array().unwrap_or_else(|| panic!("{key}"));
                 assert_eq!(list.len(), names.len(), "{key}");
                 assert!(list.iter().all(label), "{key}");
@@ -319,10 +320,11 @@ mod tests {
             o.keys().cloned().collect()
         };
         let zh = keys(Lang::ZhCn.strings());
-        assert_eq!(zh.len(), 23);
+        assert_eq!(zh.len(), 24);
         assert_eq!(zh, keys(Lang::En.strings()));
         let v: serde_json::Value = serde_json::from_str(Lang::ZhCn.strings().aid_labels).unwrap();
         assert_eq!(v["copied"], "链接已复制");
         assert_eq!(v["themes"][3], "护眼");
+        assert_eq!(v["resume"], "从上次位置继续");
     }
 }

@@ -41,8 +41,6 @@ pub(super) const ZH_CN: Strings = Strings {
     code: "代码",
     read_original: "阅读原文",
     display: "显示设置",
-    resume: "从上次位置继续",
-    dismiss: "关闭提示",
     site_placeholder: "搜索全站",
     site_results: "搜索结果",
     searching: "正在搜索…",
@@ -51,7 +49,7 @@ pub(super) const ZH_CN: Strings = Strings {
     view_image: "查看大图",
     copy_link: "复制链接",
     read_aloud: "朗读",
-    aid_labels: r#"{"viewImage":"查看大图","close":"关闭","zoomIn":"放大","zoomOut":"缩小","previousImage":"上一张","nextImage":"下一张","copied":"链接已复制","byHand":"无法自动复制，请手动复制链接","readAloud":"朗读","play":"继续","pause":"暂停","stop":"停止","speed":"语速","voice":"声音","display":"显示设置","theme":"主题","themes":["自动","浅色","深色","护眼"],"lineSpacing":"行距","spacings":["紧凑","标准","宽松"],"typeface":"字体","typefaces":["黑体","宋体"],"done":"完成"}"#,
+    aid_labels: r#"{"viewImage":"查看大图","close":"关闭","zoomIn":"放大","zoomOut":"缩小","previousImage":"上一张","nextImage":"下一张","copied":"链接已复制","byHand":"无法自动复制，请手动复制链接","readAloud":"朗读","play":"继续","pause":"暂停","stop":"停止","speed":"语速","voice":"声音","display":"显示设置","theme":"主题","themes":["自动","浅色","深色","护眼"],"lineSpacing":"行距","spacings":["紧凑","标准","宽松"],"typeface":"字体","typefaces":["黑体","宋体"],"done":"完成","resume":"从上次位置继续","dismiss":"关闭提示"}"#,
     lang: Lang::ZhCn,
 };
 
@@ -94,8 +92,6 @@ pub(super) const EN: Strings = Strings {
     code: "Code",
     read_original: "Read the original",
     display: "Display",
-    resume: "Continue where you left off",
-    dismiss: "Dismiss",
     site_placeholder: "Search the site",
     site_results: "Search results",
     searching: "Searching…",
@@ -104,6 +100,6 @@ pub(super) const EN: Strings = Strings {
     view_image: "View image",
     copy_link: "Copy link",
     read_aloud: "Read aloud",
-    aid_labels: r#"{"viewImage":"View image","close":"Close","zoomIn":"Zoom in","zoomOut":"Zoom out","previousImage":"Previous image","nextImage":"Next image","copied":"Link copied","byHand":"Copying was blocked: copy the link by hand","readAloud":"Read aloud","play":"Resume","pause":"Pause","stop":"Stop","speed":"Speed","voice":"Voice","display":"Display","theme":"Theme","themes":["Auto","Light","Dark","Sepia"],"lineSpacing":"Line spacing","spacings":["Compact","Normal","Relaxed"],"typeface":"Typeface","typefaces":["Sans serif","Serif"],"done":"Done"}"#,
+    aid_labels: r#"{"viewImage":"View image","close":"Close","zoomIn":"Zoom in","zoomOut":"Zoom out","previousImage":"Previous image","nextImage":"Next image","copied":"Link copied","byHand":"Copying was blocked: copy the link by hand","readAloud":"Read aloud","play":"Resume","pause":"Pause","stop":"Stop","speed":"Speed","voice":"Voice","display":"Display","theme":"Theme","themes":["Auto","Light","Dark","Sepia"],"lineSpacing":"Line spacing","spacings":["Compact","Normal","Relaxed"],"typeface":"Typeface","typefaces":["Sans serif","Serif"],"done":"Done","resume":"Continue where you left off","dismiss":"Dismiss"}"#,
     lang: Lang::En,
 };
