@@ -83,6 +83,7 @@ export function readingAids(element, root, container, { standalone, sentences })
   // what lands on it).
   let landed = false;
   const onReady = () => {
+    resume.ready();
     if (canSpeak) checkVoices();
     const a = article();
     if (landed || !a) return;

@@ -75,7 +75,9 @@ function button(cls, label) {
  * Wires "continue where you left off" for the reader in `root`: the
  * article on screen (its `data-id`; a collection's items too) is watched,
  * its position offered and the reader's own scrolling recorded. `labels()`
- * gives the UI's labels. Returns `destroy()`.
+ * gives the UI's labels. Returns `ready()`, to call once the reader shows
+ * a document (not before: the notice must not land in a server-rendered
+ * reader the wasm is still hydrating), and `destroy()`.
  */
 export function resumeAids(root, container, labels) {
   let id = null;
@@ -125,7 +127,7 @@ export function resumeAids(root, container, labels) {
   }
 
   // The article on screen changed (a new document, an item opened or left).
-  const watch = new MutationObserver(() => {
+  const check = () => {
     const a = inArticle();
     const now = a ? a.dataset.id : null;
     if (now === id) return;
@@ -133,8 +135,8 @@ export function resumeAids(root, container, labels) {
     close();
     const block = id && findPosition(parsePositions(load()), id, today());
     if (block) offer(block);
-  });
-  watch.observe(container, { childList: true, subtree: true });
+  };
+  const watch = new MutationObserver(check);
 
   // Only the reader's own scrolling is recorded, never the load.
   const onScroll = () => {
@@ -147,6 +149,10 @@ export function resumeAids(root, container, labels) {
   };
   addEventListener('scroll', onScroll, { capture: true, passive: true });
   return {
+    ready() {
+      check();
+      watch.observe(container, { childList: true, subtree: true });
+    },
     destroy() {
       watch.disconnect();
       clearTimeout(timer);

@@ -152,7 +152,7 @@ test('display panel under the strict CSP: a choice in one reader reaches every r
     await english.waitFor();
     assert.deepEqual(await english.locator('legend').allTextContents(), ['Theme', 'Line spacing', 'Typeface']);
     assert.deepEqual(await english.locator('input:checked').evaluateAll((l) => l.map((i) => i.parentElement.textContent)), ['Sepia', 'Relaxed', 'Sans serif']);
-    await english.getByRole('radio', { name: 'Serif' }).check();
+    await english.getByRole('radio', { name: 'Serif', exact: true }).check();
     for (const r of [zh, en]) await r.locator('.ar-reader.ar-face-serif').waitFor();
     await page.keyboard.press('Escape');
     await english.waitFor({ state: 'detached' });
