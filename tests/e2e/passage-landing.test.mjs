@@ -2,9 +2,9 @@
 // opened with a text fragment (`#:~:text=`) in its address — the reader
 // lower down the page marks the passage in its article and scrolls the page
 // to it. The reader reads the directive from the navigation entry itself,
-// so this does not depend on the browser's own text-fragment support, which
-// does not look inside the reader's shadow root. (`?p=N` on the standalone
-// page is tested in viewer-link-speech.test.mjs.)
+// so this does not depend on the browser's own text-fragment support; the
+// mark checked is the reader's own (`ar-passage`). (`?p=N` on the
+// standalone page is tested in viewer-link-speech.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, newPage, problemsBesidesLoads, HANG, PAGE_CSP } from './harness.mjs';
