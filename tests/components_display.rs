@@ -88,6 +88,10 @@ async fn a_choice_announced_on_the_page_reaches_every_reader_and_nonsense_does_n
         has(&one, ".ar-display-btn") && has(&two, ".ar-display-btn")
     })
     .await;
+    // Let the mount effects run (the host's defaults are applied once,
+    // after the first render); nothing is stored, so only the listener
+    // can apply what follows.
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
     announce("article-reader:theme", "sepia");
     announce("article-reader:line-spacing", "2");
     announce("article-reader:typeface", "serif");
