@@ -74,15 +74,6 @@ fn main() {
     )
     .unwrap();
     display_consts(&s["display"], &mut out);
-    let resume = &s["resume"];
-    writeln!(
-        out,
-        "/// The site-wide localStorage key of the reading positions.\npub const RESUME_KEY: &str = {:?};\n/// At most this many articles' positions are kept.\npub const RESUME_MAX: usize = {};\n/// A position is offered again for this many days.\npub const RESUME_DAYS: u64 = {};",
-        resume["storageKey"].as_str().expect("resume.storageKey"),
-        resume["maxArticles"].as_u64().expect("resume.maxArticles"),
-        resume["days"].as_u64().expect("resume.days")
-    )
-    .unwrap();
     let speech = &s["speech"];
     let rates: Vec<f64> = speech["rates"]
         .as_array()
@@ -175,6 +166,18 @@ fn display_consts(d: &Value, out: &mut String) {
         out,
         "/// The site-wide localStorage key of the typeface (its name).\npub const TYPEFACE_KEY: &str = {:?};",
         key("typefaceKey")
+    )
+    .unwrap();
+    let classes = |prefix: &str, names: &[String]| -> Vec<String> {
+        names.iter().map(|n| format!("{prefix}{n}")).collect()
+    };
+    writeln!(
+        out,
+        "/// The class of each line spacing step in the stylesheet.\npub const SPACING_CLASSES: [&str; {}] = {:?};\n/// The class of each typeface in the stylesheet.\npub const FACE_CLASSES: [&str; {}] = {:?};",
+        names.len(),
+        classes("ar-spacing-", &names),
+        faces.len(),
+        classes("ar-face-", &faces)
     )
     .unwrap();
 }

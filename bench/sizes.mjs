@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const DIST = resolve(fileURLToPath(import.meta.url), '../../dist');
+export const DIST = resolve(fileURLToPath(import.meta.url), '../../dist');
 /** What a page downloads to show a reader on the lean wasm (a `src` or
  * inline reader; the standalone page adds index.html). */
 export const BUNDLE = ['article-reader-wasm_bg.wasm', 'article-reader-wasm.js', 'article-reader.js', 'article-reader.css'];

@@ -5,7 +5,8 @@
 #   1. cargo fmt --check           5. cargo check of the fuzz targets
 #   2. clippy, native and wasm     6. release build (trunk build --release)
 #   3. native unit/property tests  7. end-to-end tests in Chromium on dist/
-#   4. component tests (wasm-bindgen-test, headless Chromium)
+#   4. component tests (wasm-bindgen-test, headless Chromium) and the
+#      JS unit tests (Node)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -66,6 +67,7 @@ step "format" cargo fmt --all -- --check
 step "clippy native" cargo clippy --all-targets --locked -- -D warnings
 step "clippy wasm" cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 step "typings" tsc -p tests/types
+step "JS unit tests" node --test --test-reporter=tap tests/js/*.test.mjs
 step "native tests" cargo test --locked
 step "component tests" cargo test --locked --target wasm32-unknown-unknown --test components --test components_display --test components_site --test components_aids
 # Fuzzing itself needs nightly (scripts/fuzz.sh); the targets build on

@@ -60,7 +60,7 @@ async fn images_are_buttons_named_by_what_they_do_and_show() {
 }
 
 #[wasm_bindgen_test]
-async fn the_aids_slot_carries_the_controls_labels_and_article_language() {
+async fn the_aids_carry_the_controls_labels_and_article_language() {
     for (lang, read, copy, view) in [
         (Lang::ZhCn, "朗读", "复制链接", "查看大图"),
         (Lang::En, "Read aloud", "Copy link", "View image"),
@@ -73,7 +73,10 @@ async fn the_aids_slot_carries_the_controls_labels_and_article_language() {
         let slot = root.query_selector(".ar-aids").unwrap().unwrap();
         // The article's own language (what a voice must speak), whatever the UI's.
         assert_eq!(slot.get_attribute("data-lang").as_deref(), Some("zh-CN"));
-        let labels = js_sys::JSON::parse(&slot.get_attribute("data-labels").unwrap()).unwrap();
+        // The labels of every on-demand aid ride on the "Aa" button, which
+        // every view shows.
+        let aa = root.query_selector(".ar-display-btn").unwrap().unwrap();
+        let labels = js_sys::JSON::parse(&aa.get_attribute("data-labels").unwrap()).unwrap();
         let label = |k: &str| {
             js_sys::Reflect::get(&labels, &JsValue::from_str(k))
                 .unwrap()
@@ -81,6 +84,10 @@ async fn the_aids_slot_carries_the_controls_labels_and_article_language() {
         };
         assert_eq!(label("readAloud").as_deref(), Some(read));
         assert_eq!(label("viewImage").as_deref(), Some(view));
+        assert_eq!(
+            label("display"),
+            aa.text_content().map(|t| t[2..].to_owned())
+        );
         assert_eq!(text(&root, ".ar-speak-open"), format!("▶{read}"));
         assert_eq!(text(&root, ".ar-copy-link"), copy);
         let status = root.query_selector(".ar-aids [role=status]").unwrap();

@@ -1,5 +1,8 @@
-// The reading aids of one reader: the image viewer, 复制链接 / Copy link
-// and 朗读 / Read aloud. The wasm renders their controls; what they do is
+// The reading aids of one reader: the image viewer, 复制链接 / Copy link,
+// 朗读 / Read aloud and the dialog of 显示设置 / Display, and 从上次位置继续
+// / Continue where you left off (js/lib/resume.js, which every reader
+// runs). The wasm renders their controls (and the labels, on the "Aa"
+// button); what they do is
 // loaded on first use (dynamic import(): chunks of their own, see
 // scripts/bundle.mjs), so readers who never use them do not download it.
 // What stays here: which control was pressed, whether a voice exists for
@@ -7,7 +10,11 @@
 // was opened on a linked passage (`?p=N`, `#:~:text=`).
 // (No `?.` here: esbuild lowers it for Chrome 90, which costs bytes in
 // every page's bundle.)
-import settings from '../../src/settings.json';
+// The chunks get the facts they need from here: a chunk importing
+// settings.json itself would move the part the loader shares into a chunk
+// of its own, one more file every page fetches.
+import { speech as speechSettings, themes, display } from '../../src/settings.json';
+import { resumeAids } from './resume.js';
 
 /** The primary language of a BCP 47 tag, Mandarin's `cmn` read as `zh`
  * (voices report `zh-CN`, `cmn`, `cmn-CN`, `zh_CN`…). */
@@ -31,12 +38,17 @@ export function readingAids(element, root, container, { standalone, sentences })
   const canSpeak = synth && window.SpeechSynthesisUtterance;
   let selected = null; // the last selection inside the article
   let speech = null; // js/lib/speech.js, once loaded
+  // The labels of every aid, in the UI language, on the "Aa" button.
+  const labels = () => JSON.parse(root.querySelector('.ar-display-btn').dataset.labels);
+  const resume = resumeAids(root, container, labels);
 
   const onClick = (e) => {
-    const control = e.target.closest('.ar-img-open, .ar-speak-open, .ar-copy-link');
+    const control = e.target.closest('.ar-img-open, .ar-speak-open, .ar-copy-link, .ar-display-btn');
     if (!control || !container.contains(control)) return;
-    const tools = { labels: JSON.parse(slot().dataset.labels), voiceSpeaks, speech: settings.speech, sentences };
-    if (control.matches('.ar-img-open')) {
+    const tools = { labels: labels(), voiceSpeaks, speech: speechSettings, themes, display, sentences };
+    if (control.matches('.ar-display-btn')) {
+      import('./display.js').then((m) => m.openDisplay(control, tools));
+    } else if (control.matches('.ar-img-open')) {
       import('./viewer.js').then((m) => m.openViewer(root, control, tools));
     } else if (control.matches('.ar-speak-open')) {
       speech = speech || import('./speech.js');
@@ -71,6 +83,7 @@ export function readingAids(element, root, container, { standalone, sentences })
   // what lands on it).
   let landed = false;
   const onReady = () => {
+    resume.ready();
     if (canSpeak) checkVoices();
     const a = article();
     if (landed || !a) return;
@@ -92,6 +105,7 @@ export function readingAids(element, root, container, { standalone, sentences })
   return {
     destroy() {
       listen(false);
+      resume.destroy();
       if (speech) speech.then((m) => m.stopSpeechIn(root));
     },
   };

@@ -11,7 +11,9 @@ export function rangeAt(el, start, end) {
   let begun = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const len = node.data.length;
-    if (!begun && start <= at + len) { range.setStart(node, start - at); begun = true; }
+    // A start at the end of a node starts in the next one (the element
+    // the passage is in).
+    if (!begun && start < at + len) { range.setStart(node, start - at); begun = true; }
     if (begun && end <= at + len) { range.setEnd(node, end - at); return range; }
     at += len;
   }

@@ -92,31 +92,64 @@ export async function copyLink(root, range, standalone, { labels: l }) {
 }
 
 /** The `text=` directive the page was opened with, if any (browsers hide
- * it from `location`; the navigation entry keeps the URL as requested). */
+ * it from `location`; the navigation entry keeps the URL as requested),
+ * as {prefix, start, end, suffix} (`prefix-,start,end,-suffix`, all but
+ * `start` optional). */
 function openedText() {
   const url = performance.getEntriesByType?.('navigation')[0]?.name ?? '';
   const m = /:~:(?:.*&)?text=([^&]*)/.exec(url);
   if (!m) return null;
-  // prefix-,start,end,-suffix: the start is what we look for.
   try {
     const parts = m[1].split(',').map(decodeURIComponent);
-    return parts.find((p) => !p.endsWith('-') && !p.startsWith('-')) ?? null;
+    const prefix = parts[0]?.endsWith('-') ? parts.shift().slice(0, -1) : '';
+    const suffix = parts.length > 1 && parts[parts.length - 1].startsWith('-') ? parts.pop().slice(1) : '';
+    const [start, end = ''] = parts;
+    return start ? { prefix, start, end, suffix } : null;
   } catch {
     return null; // a malformed link: no passage
   }
 }
 
-/** Marks and shows the passage the page was opened on: block `?p=N` of
- * the standalone page, narrowed to the text fragment's text when it is in
- * there; else that text anywhere in the article. */
+/** Where the passage of directive `d` is in `whole`, as [from, to), among
+ * the places that start in [min, max): the first whose start (and end)
+ * are there, with the prefix just before and the suffix just after
+ * (white space aside, as the link was made). */
+export function findPassage(whole, d, min = 0, max = whole.length) {
+  const near = (a, b) => squash(whole.slice(Math.max(0, a), Math.max(0, b)));
+  for (let at = whole.indexOf(d.start, min); at >= 0 && at < max; at = whole.indexOf(d.start, at + 1)) {
+    let to = at + d.start.length;
+    if (d.end) {
+      const e = whole.indexOf(d.end, to);
+      if (e < 0) break;
+      to = e + d.end.length;
+    }
+    const pad = 2 * EDGE;
+    if (d.prefix && !near(at - d.prefix.length - pad, at).endsWith(squash(d.prefix))) continue;
+    if (d.suffix && !near(to, to + d.suffix.length + pad).startsWith(squash(d.suffix))) continue;
+    return [at, to];
+  }
+  return null;
+}
+
+/** Marks and shows the passage the page was opened on: the text fragment's
+ * passage in the article (an embedded reader's links carry only that),
+ * within block `?p=N` on the standalone page, else that whole block. */
 export function land(article, standalone) {
   const p = standalone ? Number(new URLSearchParams(location.search).get('p')) : 0;
-  const text = openedText();
+  const d = openedText();
   const block = p > 0 ? article.querySelector('.ar-body')?.children[p - 1] : null;
-  const el = block ?? (text ? article : null);
-  if (!el) return;
-  const at = text ? el.textContent.indexOf(text) : -1;
-  const range = at >= 0 ? rangeAt(el, at, at + text.length) : block && rangeAt(el, 0, el.textContent.length);
+  let found = null;
+  if (d) {
+    // Searched in the whole article's text, so a prefix or suffix may
+    // reach into the blocks around the passage.
+    const before = document.createRange();
+    before.selectNodeContents(article);
+    if (block) before.setEndBefore(block);
+    const min = block ? before.toString().length : 0;
+    const whole = article.textContent;
+    found = findPassage(whole, d, min, block ? min + block.textContent.length : whole.length);
+  }
+  const range = found ? rangeAt(article, ...found) : block && rangeAt(block, 0, block.textContent.length);
   if (!range) return;
   highlight('ar-passage', range);
   bringIntoView(range);

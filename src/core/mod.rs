@@ -13,7 +13,6 @@ pub mod json;
 pub mod limits;
 pub mod model;
 pub mod reading;
-pub mod resume;
 pub mod search;
 pub mod sentences;
 pub mod settings;

@@ -8,16 +8,15 @@ use yew::prelude::*;
 use super::article_view::ArticleView;
 use super::collection_view::CollectionView;
 use super::display::Display;
-use super::display_panel::DisplayPanel;
+use super::display_panel::display_button;
 use super::error_view::ErrorView;
 use super::footer_view::FooterView;
 use super::frame::{frame, Frame};
 use super::hooks::{
-    choose_display, initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
-    use_reader_events, use_resume, use_stored_display, use_stored_text_size,
+    initial_display, initial_phase, initial_step, reader_lang, use_document_loader,
+    use_reader_events, use_stored_display, use_stored_text_size,
 };
 use super::options::{ReaderEvent, ReaderProps};
-use super::resume_notice::ResumeNotice;
 use super::search_bar::SearchCallbacks;
 use super::state::{Action, Phase, State};
 use super::storage;
@@ -212,10 +211,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let strings = lang.strings();
     use_reader_events(state.phase.clone(), strings, props.on_event.clone());
     let article_ref = use_node_ref();
-    let article_id = state
-        .on_screen()
-        .map(|s| AttrValue::from(s.article.id.clone()));
-    let resume = use_resume(article_id, article_ref.clone());
     use_site(props.index.clone(), &state, &dispatch, article_ref.clone());
 
     let (view, footer) = view(&state, strings, &dispatch, &article_ref, props.standalone);
@@ -228,18 +223,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             on_search={search_callbacks(&dispatch)} on_back={send(&dispatch, || Action::Back)}
             on_close={props.on_event.reform(|_| ReaderEvent::Close)} article_ref={article_ref} />
     };
+    // 显示设置 sits beside the text size (below it on a phone): the toolbar
+    // has no room left at 320 px and 200%.
     let size = html! {
-        <>
-            // 显示设置 sits beside the text size (below it on a phone): the
-            // toolbar has no room left at 320 px and 200%.
-            <div class="ar-display-row">
-                <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
-                <DisplayPanel {strings} display={state.display} on_choose={choose_display(&dispatch)} />
-            </div>
-            if resume.offer.is_some() {
-                <ResumeNotice {strings} on_resume={resume.on_resume} on_dismiss={resume.on_dismiss} />
-            }
-        </>
+        <div class="ar-display-row">
+            <TextSize {strings} step={state.step} on_change={on_step(&dispatch, &props.on_event)} />
+            { display_button(strings) }
+        </div>
     };
     let class = classes!(
         "ar-reader",

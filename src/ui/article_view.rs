@@ -155,7 +155,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let meta = MetaLineProps::of(article, *minutes, s);
     let to_top = back_to_top(&root);
     html! {
-        <article class="ar-article" ref={root.clone()}>
+        <article class="ar-article" ref={root.clone()} data-id={article.id.clone()}>
             if let Some(site) = site {
                 <p class="ar-site">{ site.name.clone() }</p>
             }
@@ -164,7 +164,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             // Reading aids (js/lib/aids.js): the controls are here, their
             // behaviour is loaded on first use. 朗读 shows only once a voice
             // for the article's language is found; the status announces.
-            <div class="ar-aids" data-labels={s.aid_labels}
+            <div class="ar-aids"
                 data-lang={article.lang.clone().unwrap_or_else(|| s.lang().tag().to_owned())}>
                 <button type="button" class="ar-btn ar-btn-text ar-speak-open">
                     <span class="ar-icon" aria-hidden="true">{ "▶" }</span>{ s.read_aloud }

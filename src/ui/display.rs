@@ -3,7 +3,7 @@
 //! applies to whatever the reader has not chosen.
 
 use crate::core::display::{parse_named, DEFAULT_SPACING, SPACINGS, THEMES, TYPEFACES};
-use crate::core::settings::{SPACING_KEY, THEME_KEY, TYPEFACE_KEY};
+use crate::core::settings::{FACE_CLASSES, SPACING_CLASSES, SPACING_KEY, THEME_KEY, TYPEFACE_KEY};
 use crate::ui::options::Theme;
 use crate::ui::storage;
 
@@ -55,11 +55,6 @@ impl Choice {
     pub fn parse(facet: Facet, name: &str) -> Option<Choice> {
         parse_named(facet.names(), name).map(|index| Choice { facet, index })
     }
-
-    /// The option's name, as stored.
-    pub fn name(self) -> &'static str {
-        self.facet.names()[self.index]
-    }
 }
 
 /// What the reader looks like.
@@ -95,15 +90,6 @@ impl Display {
         }
     }
 
-    /// The option of `facet` in use.
-    pub fn get(self, facet: Facet) -> usize {
-        match facet {
-            Facet::Theme => self.theme.index(),
-            Facet::Spacing => self.spacing,
-            Facet::Typeface => self.typeface,
-        }
-    }
-
     /// This display with `choice` applied.
     pub fn with(mut self, choice: Choice) -> Display {
         match choice.facet {
@@ -123,11 +109,11 @@ impl Display {
     }
 
     /// The classes that apply it in the stylesheet.
-    pub fn classes(self) -> [String; 3] {
+    pub fn classes(self) -> [&'static str; 3] {
         [
-            self.theme.class().to_owned(),
-            format!("ar-spacing-{}", SPACINGS[self.spacing]),
-            format!("ar-face-{}", TYPEFACES[self.typeface]),
+            self.theme.class(),
+            SPACING_CLASSES[self.spacing],
+            FACE_CLASSES[self.typeface],
         ]
     }
 }

@@ -6,7 +6,6 @@
 mod app;
 mod article_view;
 mod block_view;
-mod choice_group;
 mod collection_view;
 mod display;
 mod display_panel;
@@ -23,7 +22,6 @@ mod plain_article;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain_collection;
 mod progress;
-mod resume_notice;
 mod rich_text;
 mod scroll;
 mod search_bar;

@@ -50,11 +50,6 @@ impl Theme {
         Theme(index.min(THEMES.len() - 1))
     }
 
-    /// Its index in [`THEMES`].
-    pub fn index(self) -> usize {
-        self.0
-    }
-
     /// The class that selects the theme's colours in the stylesheet.
     pub fn class(self) -> &'static str {
         THEME_CLASSES[self.0]

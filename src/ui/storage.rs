@@ -34,10 +34,3 @@ pub fn save_step(step: usize) {
 pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
-
-/// Stores `value` under `key`; silently does nothing when storage is unavailable.
-pub fn save(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-}

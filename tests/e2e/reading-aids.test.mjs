@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, focused } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, focused, cspViolations, PAGE_CSP } from './harness.mjs';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -18,10 +18,19 @@ const HOST_PAGE = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
   + '<script type="module" src="/article-reader.js"></script></head>'
   + '<body><article-reader theme="sepia" line-spacing="compact" typeface="serif"></article-reader></body></html>';
 
+/** Two readers, one in each UI language, served under the strict CSP. */
+const TWO_READERS = '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>two</title>'
+  + '<script type="module" src="/article-reader.js"></script></head>'
+  + '<body><article-reader></article-reader><article-reader lang="en"></article-reader></body></html>';
+
 let server, browser;
 before(async () => {
+  const html = (body, headers = {}) => (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
   server = await startServer({
-    routes: { '/display-host.html': (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST_PAGE) },
+    routes: {
+      '/display-host.html': html(HOST_PAGE),
+      '/display-two.html': html(TWO_READERS, { 'content-security-policy': PAGE_CSP }),
+    },
   });
   browser = await launch();
 });
@@ -111,6 +120,64 @@ test('display panel: the host attributes give defaults; a stored choice wins', a
     await page.locator('article-reader h1').waitFor();
     cls = await readerClass(page);
     for (const want of ['ar-theme-dark', 'ar-spacing-compact', 'ar-face-serif']) assert.ok(cls.includes(want), cls);
+    assert.deepEqual(problemsBesidesLoads(page), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('display panel under the strict CSP: a choice in one reader reaches every reader; 完成 closes; each dialog in its UI language', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/display-two.html`);
+    const [zh, en] = [page.locator('article-reader').first(), page.locator('article-reader').nth(1)];
+    await en.locator('h1').waitFor();
+    const button = zh.locator('.ar-display-btn');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: '显示设置' });
+    await dialog.waitFor();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await dialog.locator('legend').allTextContents(), ['主题', '行距', '字体']);
+    await dialog.getByRole('radio', { name: '护眼' }).check();
+    await dialog.getByRole('radio', { name: '宽松' }).check();
+    for (const r of [zh, en]) await r.locator('.ar-reader.ar-theme-sepia.ar-spacing-relaxed').waitFor();
+    await dialog.getByRole('button', { name: '完成' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(page), '显示设置', '完成 returns focus to the Aa button');
+    // The other reader's dialog speaks English and shows the choices made.
+    await en.locator('.ar-display-btn').click();
+    const english = page.getByRole('dialog', { name: 'Display' });
+    await english.waitFor();
+    assert.deepEqual(await english.locator('legend').allTextContents(), ['Theme', 'Line spacing', 'Typeface']);
+    assert.deepEqual(await english.locator('input:checked').evaluateAll((l) => l.map((i) => i.parentElement.textContent)), ['Sepia', 'Relaxed', 'Sans serif']);
+    await english.getByRole('radio', { name: 'Serif', exact: true }).check();
+    for (const r of [zh, en]) await r.locator('.ar-reader.ar-face-serif').waitFor();
+    await page.keyboard.press('Escape');
+    await english.waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'Display');
+    assert.deepEqual(await page.evaluate((k) => Object.values(k).map((x) => localStorage.getItem(x)), KEYS), ['sepia', 'relaxed', 'serif']);
+    assert.deepEqual(problemsBesidesLoads(page), []);
+    assert.deepEqual(await cspViolations(page), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('display panel with storage blocked: a choice still applies to the page, unstored', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.addInitScript(() => {
+      for (const m of ['getItem', 'setItem', 'removeItem']) {
+        Storage.prototype[m] = () => { throw new DOMException('storage disabled', 'SecurityError'); };
+      }
+    });
+    await page.goto(`${server.url}/display-two.html`);
+    await page.locator('article-reader').nth(1).locator('h1').waitFor();
+    await page.locator('.ar-display-btn').first().click();
+    await page.getByRole('dialog').getByRole('radio', { name: '深色' }).check();
+    for (const i of [0, 1]) await page.locator('article-reader').nth(i).locator('.ar-reader.ar-theme-dark').waitFor();
     assert.deepEqual(problemsBesidesLoads(page), []);
   } finally {
     await page.context().close();

@@ -95,22 +95,9 @@ pub struct Strings {
     /// document.
     pub read_original: &'static str,
     // ---- Display panel (显示设置) ----
-    /// The panel's title and its toolbar button's name.
+    /// The name of the "Aa" button (the dialog's own labels are in
+    /// `aid_labels`).
     pub display: &'static str,
-    pub theme: &'static str,
-    /// In the order of `settings.json` `themes`.
-    pub theme_names: [&'static str; 4],
-    pub line_spacing: &'static str,
-    /// In the order of `settings.json` `display.lineSpacing.names`.
-    pub spacing_names: [&'static str; 3],
-    pub typeface: &'static str,
-    /// In the order of `settings.json` `display.typefaces`.
-    pub typeface_names: [&'static str; 2],
-    pub done: &'static str,
-    // ---- Continue where you left off ----
-    pub resume: &'static str,
-    /// Closes the resume notice.
-    pub dismiss: &'static str,
     // ---- Site search (`index` set) ----
     /// The search box's placeholder when it searches the whole site.
     pub site_placeholder: &'static str,
@@ -129,10 +116,13 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub read_aloud: &'static str,
     /// The labels the on-demand reading aids (js/lib/viewer.js, speech.js,
-    /// passage.js) build their controls with, as a JSON object the reader's
-    /// DOM carries (`data-labels`): the viewer dialog's name (`viewImage`),
-    /// its buttons, 链接已复制 (`copied`), the hand-copy field (`byHand`),
-    /// and the player's controls.
+    /// passage.js, display.js) build their controls with, as one JSON
+    /// object the "Aa" button carries (`data-labels`): the viewer dialog's
+    /// name (`viewImage`), its buttons, 链接已复制 (`copied`), the
+    /// hand-copy field (`byHand`), the player's controls, and the display
+    /// panel's title, legends and option names (`themes`, `spacings`,
+    /// `typefaces`: lists in the order of `src/settings.json`), and the
+    /// notice of "continue where you left off" (js/lib/resume.js).
     pub aid_labels: &'static str,
     lang: Lang,
 }
@@ -306,22 +296,35 @@ mod tests {
 
     #[test]
     fn aid_labels_are_the_same_json_object_in_every_language() {
+        use crate::core::settings::{SPACINGS, THEMES, TYPEFACES};
         let keys = |s: &Strings| -> Vec<String> {
             let v: serde_json::Value = serde_json::from_str(s.aid_labels).unwrap();
             let o = v.as_object().unwrap();
-            assert!(o
-                .values()
-                .all(|l| l.as_str().is_some_and(|l| !l.is_empty())));
+            let label = |l: &serde_json::Value| l.as_str().is_some_and(|l| !l.is_empty());
+            // Every label is text, or a list of one per option of a facet.
+            for (key, names) in [
+                ("themes", &THEMES[..]),
+                ("spacings", &SPACINGS),
+                ("typefaces", &TYPEFACES),
+            ] {
+                let list = v[key].as_array().unwrap_or_else(|| panic!("{key}"));
+                assert_eq!(list.len(), names.len(), "{key}");
+                assert!(list.iter().all(label), "{key}");
+            }
+            assert!(o.values().filter(|l| !l.is_array()).all(label));
             // The names the wasm renders itself agree with the JSON's.
             assert_eq!(v["viewImage"], s.view_image);
             assert_eq!(v["readAloud"], s.read_aloud);
             assert_eq!(v["close"], s.close);
+            assert_eq!(v["display"], s.display);
             o.keys().cloned().collect()
         };
         let zh = keys(Lang::ZhCn.strings());
-        assert_eq!(zh.len(), 14);
+        assert_eq!(zh.len(), 24);
         assert_eq!(zh, keys(Lang::En.strings()));
         let v: serde_json::Value = serde_json::from_str(Lang::ZhCn.strings().aid_labels).unwrap();
         assert_eq!(v["copied"], "链接已复制");
+        assert_eq!(v["themes"][3], "护眼");
+        assert_eq!(v["resume"], "从上次位置继续");
     }
 }

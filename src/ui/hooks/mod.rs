@@ -4,7 +4,6 @@
 mod document_loader;
 mod lang;
 mod reader_events;
-mod resume;
 #[cfg(feature = "site-search")]
 mod site_search;
 mod stored_display;
@@ -13,10 +12,9 @@ mod stored_text_size;
 pub use document_loader::{initial_phase, use_document_loader};
 pub use lang::reader_lang;
 pub use reader_events::use_reader_events;
-pub use resume::use_resume;
 #[cfg(feature = "site-search")]
 pub use site_search::{
     use_focus_opened_result, use_site_index_option, use_site_result_loader, use_site_search,
 };
-pub use stored_display::{choose_display, initial_display, use_stored_display};
+pub use stored_display::{initial_display, use_stored_display};
 pub use stored_text_size::{initial_step, use_stored_text_size};

@@ -1,16 +1,17 @@
 //! The display choices (theme, line spacing, typeface): stored site-wide,
 //! shared live between the instances of a page (the window event
-//! `article-reader:display`) and the tabs of a site (`storage`), and given
-//! defaults by the host, which apply to whatever the reader has not chosen.
+//! `article-reader:display`, which the display dialog, js/lib/display.js,
+//! dispatches after storing a choice) and the tabs of a site (`storage`),
+//! and given defaults by the host, which apply to whatever the reader has
+//! not chosen.
 
 use gloo::events::EventListener;
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::ui::display::{Choice, Display, Facet};
 use crate::ui::state::{Action, State};
-use crate::ui::storage;
 
 /// The same-page announcement of a choice: `detail` is `{key, value}`.
 const EVENT: &str = "article-reader:display";
@@ -18,29 +19,6 @@ const EVENT: &str = "article-reader:display";
 /// The display a reader starts with: each stored choice, else the host's.
 pub fn initial_display(defaults: Display) -> Display {
     Display::stored_over(defaults)
-}
-
-/// A reader's choice: applied, stored, and announced to the other readers
-/// of the page.
-pub fn choose_display(dispatch: &UseReducerDispatcher<State>) -> Callback<Choice> {
-    let dispatch = dispatch.clone();
-    Callback::from(move |choice: Choice| {
-        dispatch.dispatch(Action::Choose(choice));
-        storage::save(choice.facet.key(), choice.name());
-        announce(choice);
-    })
-}
-
-fn announce(choice: Choice) {
-    let Some(w) = web_sys::window() else { return };
-    let detail = Object::new();
-    let _ = Reflect::set(&detail, &"key".into(), &choice.facet.key().into());
-    let _ = Reflect::set(&detail, &"value".into(), &choice.name().into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(EVENT, &init) {
-        let _ = w.dispatch_event(&ev);
-    }
 }
 
 /// A choice from a stored key and its value.
