@@ -23,6 +23,7 @@ mod build;
 mod codec;
 mod doc;
 mod engine;
+mod lists;
 mod manifest;
 mod update;
 
