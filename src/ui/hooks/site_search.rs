@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 use yew::prelude::*;
@@ -90,6 +90,32 @@ fn start(url: &str) -> Result<js_sys::Promise, String> {
     Ok(web_sys::window().ok_or("no window")?.fetch_with_str(url))
 }
 
+thread_local! {
+    /// How this instance installs `variants.bin` (set by the embed loader:
+    /// its own function, so the table is fetched once per page).
+    static VARIANTS_LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the embed loader's function that installs `variants.bin` and
+/// returns a promise.
+pub fn set_variants_loader(load: js_sys::Function) {
+    VARIANTS_LOADER.with(|l| *l.borrow_mut() = Some(load));
+}
+
+/// Installs the simplified/traditional table when the index was built
+/// with variants, whether the host asked for `variants` or not: the
+/// manifest says how the index folds. Without a loader (or if it fails)
+/// the search still runs, only without folding.
+async fn ensure_variants(manifest: &Manifest) {
+    if !manifest.variants || crate::core::search::variants_installed() {
+        return;
+    }
+    let loading = VARIANTS_LOADER.with(|l| l.borrow().as_ref().map(|f| f.call0(&JsValue::NULL)));
+    if let Some(Ok(p)) = loading {
+        let _ = JsFuture::from(js_sys::Promise::resolve(&p)).await;
+    }
+}
+
 /// The index at `dir`, opened once per reader and URL.
 async fn open_index(open: &Open, dir: &str) -> Result<Rc<RefCell<SiteIndex>>, String> {
     if let Some((url, ix)) = &*open.borrow() {
@@ -100,7 +126,9 @@ async fn open_index(open: &Open, dir: &str) -> Result<Rc<RefCell<SiteIndex>>, St
     let url = format!("{dir}manifest.json");
     let text = body(&url, start(&url)?).await?;
     let text = String::from_utf8(text).map_err(|_| "manifest.json: not UTF-8".to_owned())?;
-    let ix = Rc::new(RefCell::new(SiteIndex::new(Manifest::from_json(&text)?)));
+    let manifest = Manifest::from_json(&text)?;
+    ensure_variants(&manifest).await;
+    let ix = Rc::new(RefCell::new(SiteIndex::new(manifest)));
     *open.borrow_mut() = Some((dir.to_owned(), ix.clone()));
     Ok(ix)
 }

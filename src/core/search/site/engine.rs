@@ -3,7 +3,8 @@
 //! parallel, in the browser), hands them over with [`SiteIndex::add_file`]
 //! and asks again, until the search is [`Step::Done`]. A query needs three
 //! rounds at most: the posting files of its keys, the lists stored apart
-//! (common characters and pairs only), the stored copies of the hits shown.
+//! (common characters and pairs only), the packs holding the stored copies
+//! of the hits shown.
 //!
 //! Terms are found exactly: a term of one character from its unigram
 //! postings (which carry its score in each document); a longer one from the postings of the character pairs at
@@ -15,7 +16,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::build::{apart_path, doc_path, posting_path};
+use super::build::{apart_path, copy_in_pack, pack_path, posting_path};
 use super::codec::shard_of;
 use super::doc::StoredDoc;
 use super::lists::{decode_pairs, decode_single, list_of, plan, term_matches, List, TermPlan};
@@ -167,11 +168,13 @@ impl SiteIndex {
         let mut hits = Vec::with_capacity(ranked.len());
         for r in &ranked {
             let (seg, doc) = &found[r.index];
-            let path = doc_path(&seg.dir, *doc);
-            let Some(bytes) = self.file(&path, &mut need) else {
+            let path = pack_path(&seg.dir, *doc, seg.pack);
+            let Some(pack) = self.file(&path, &mut need) else {
                 continue;
             };
-            let stored = StoredDoc::decode(bytes).map_err(|_| CorruptFile(path.clone()))?;
+            let stored = copy_in_pack(pack, doc % seg.pack)
+                .and_then(StoredDoc::decode)
+                .map_err(|_| CorruptFile(path.clone()))?;
             hits.push(self.hit(seg.base + u64::from(*doc), r.score, stored, query));
         }
         if !need.is_empty() {
