@@ -398,7 +398,11 @@ fn stored_copies_are_packed_and_deletions_are_tombstones_until_most_are_dead() {
     // Several documents to a pack: fewer stored files than documents.
     let packs: Vec<PathBuf> = files_under(&out.join(&seg.dir).join("d"));
     assert!(seg.pack > 1, "{seg:?}");
-    assert_eq!(packs.len(), 40usize.div_ceil(seg.pack as usize), "{packs:?}");
+    assert_eq!(
+        packs.len(),
+        40usize.div_ceil(seg.pack as usize),
+        "{packs:?}"
+    );
     for p in &packs {
         read_gz(p);
     }
@@ -440,5 +444,8 @@ fn stored_copies_are_packed_and_deletions_are_tombstones_until_most_are_dead() {
     assert_eq!((m.segments[0].docs, m.deleted.len()), (19, 0));
     let r = search(&out, "发展");
     assert_eq!(r.total, 19);
-    assert!(r.hits.iter().all(|h| h.id[1..].parse::<u32>().unwrap() > 20));
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.id[1..].parse::<u32>().unwrap() > 20));
 }
