@@ -38,11 +38,12 @@ bench: setup
 bench-search: build
 	node bench/search.mjs
 
-# Site search against Pagefind on 10,000 poems in headless Chromium: index
-# size, recall/precision, bytes and cold query times (prints a table).
+# Site search against Pagefind on 10,000 poems (SIZE=all: every poem, about
+# 312,000) in headless Chromium: index size, recall/precision, bytes, cold
+# and warm query times (prints a table).
 bench-site-search: build
 	cargo build --profile cli --bin article-reader
-	node bench/site-search-vs-pagefind.mjs
+	node bench/site-search-vs-pagefind.mjs --size $(or $(SIZE),10000)
 
 # Lighthouse mobile audit of the standalone page (prints scores and failing
 # audits; exits 1 below performance 95 / accessibility 100 / best practices 100).

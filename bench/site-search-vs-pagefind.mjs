@@ -6,7 +6,8 @@
 // poem), then queried in headless Chromium through each one's own JS API.
 //
 //   make bench-site-search          (builds dist/ and the CLI first)
-//   node bench/site-search-vs-pagefind.mjs [--size 10000] [--timed 60] [--queries N]
+//   node bench/site-search-vs-pagefind.mjs [--size 10000|all] [--timed 60] [--queries N]
+//   (--size all: every poem, about 312,000; make bench-site-search SIZE=all)
 //
 // Prints, for each engine: build seconds, index bytes on disk, recall and
 // precision against a brute-force substring scan (every query's full hit
@@ -187,23 +188,37 @@ function install(engine) {
     return hits.length;
   };
   if (engine === 'ours') {
+    /** At most 32 requests in flight: a query with every document as a
+     * hit asks for thousands of packs at once, more than Chromium lets a
+     * page have in flight. */
+    const queue = [];
+    let active = 0;
+    const limited = (...a) => new Promise((resolve, reject) => {
+      const run = () => {
+        active++;
+        fetch(...a).then(resolve, reject).finally(() => { active--; queue.shift()?.(); });
+      };
+      if (active < 32) run(); else queue.push(run);
+    });
     window.engine = {
       async open() {
         const { openIndex } = await import('/article-reader.js');
+        this.openIndex = openIndex;
         this.ix = await openIndex('/ours/');
       },
       async top(q) {
         return show(await this.ix.search(q, { limit: 10 }));
       },
       async all(q) {
-        const { total } = await this.ix.search(q, { limit: 0 });
-        // 500 more stored copies a call: thousands of requests at once
-        // would exceed what Chromium lets a page have in flight.
-        let hits = [];
-        for (let limit = 500; hits.length < total; limit += 500) {
-          hits = await this.ix.search(q, { limit: Math.min(limit, total) });
+        // A fresh index each query, so the files of 200 queries do not
+        // pile up in the wasm's memory.
+        const ix = await this.openIndex('/ours/', { fetch: limited });
+        try {
+          const { total } = await ix.search(q, { limit: 0 });
+          return (await ix.search(q, { limit: total })).map((h) => h.url);
+        } finally {
+          ix.free();
         }
-        return hits.map((h) => h.url);
       },
     };
   } else {
@@ -245,7 +260,7 @@ const pct = (v, p) => {
   return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
 };
 const ENGINES = ['ours', 'pagefind'];
-const result = Object.fromEntries(ENGINES.map((e) => [e, { once: 0, bytes: [], fast: [], slow: [], found: 0, both: 0 }]));
+const result = Object.fromEntries(ENGINES.map((e) => [e, { once: 0, bytes: [], fast: [], slow: [], warm: [], found: 0, both: 0 }]));
 
 // Recall and precision: every hit of every query, in one warm page each.
 let truthTotal = 0;
@@ -284,7 +299,15 @@ for (let i = 0; i < queries.length; i++) {
       }, q);
       net.throttled = false;
       // The index's metadata counts once per query: each query is cold.
-      if (kind === 'fast') r.bytes.push(p.opened + net.bytes);
+      if (kind === 'fast') {
+        r.bytes.push(p.opened + net.bytes);
+        // The same query again in the same page: warm (files in memory).
+        r.warm.push(await p.page.evaluate(async (query) => {
+          const t0 = performance.now();
+          await window.engine.top(query);
+          return performance.now() - t0;
+        }, q));
+      }
       if (i < TIMED) r[kind].push(ms);
       await p.close();
     }
@@ -303,18 +326,32 @@ const size = { ours: dirBytes(ours), pagefind: dirBytes(pfOut) };
 const build = { ours: oursBuild, pagefind: pfBuild };
 console.log(`\n${docs.length} documents, ${mb(textBytes)} of text, ${queries.length} queries `
   + `(${TIMED} timed cold, both networks); Pagefind ${JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')).version}\n`);
-console.log('| engine | build | index on disk | recall | precision | opening the index (once) | bytes per query, top 10: median / p95 | cold query unthrottled: median / p95 | cold query, slow 4G: median / p95 |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| engine | build | index on disk | recall | precision | opening the index (once) | bytes per query, top 10: median / p95 | cold query unthrottled: median / p95 | cold query, slow 4G: median / p95 | warm query: median / p95 |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const ms1 = (n) => `${n.toFixed(1)} ms`;
 for (const e of ENGINES) {
   const r = result[e];
-  console.log(`| ${e === 'ours' ? 'article-reader' : 'Pagefind'} | ${build[e].toFixed(1)} s | ${mb(size[e])} (${(size[e] / textBytes).toFixed(1)}× text) `
+  console.log(`| ${e === 'ours' ? 'article-reader' : 'Pagefind'} | ${build[e].toFixed(1)} s | ${mb(size[e])} (${(size[e] / textBytes).toFixed(2)}× text) `
     + `| ${(r.both / truthTotal).toFixed(2)} | ${r.found ? (r.both / r.found).toFixed(2) : '—'} | ${kb(r.once)} `
     + `| ${kb(pct(r.bytes, 0.5))} / ${kb(pct(r.bytes, 0.95))} | ${ms(pct(r.fast, 0.5))} / ${ms(pct(r.fast, 0.95))} `
-    + `| ${ms(pct(r.slow, 0.5))} / ${ms(pct(r.slow, 0.95))} |`);
+    + `| ${ms(pct(r.slow, 0.5))} / ${ms(pct(r.slow, 0.95))} | ${ms1(pct(r.warm, 0.5))} / ${ms1(pct(r.warm, 0.95))} |`);
 }
 const [a, b] = [result.ours, result.pagefind];
 const ratio = (x, y) => (y ? (x / y).toFixed(2) : '—');
 console.log(`| ours / Pagefind | ${ratio(build.ours, build.pagefind)} | ${ratio(size.ours, size.pagefind)} | | | ${ratio(a.once, b.once)} `
   + `| ${ratio(pct(a.bytes, 0.5), pct(b.bytes, 0.5))} / ${ratio(pct(a.bytes, 0.95), pct(b.bytes, 0.95))} `
   + `| ${ratio(pct(a.fast, 0.5), pct(b.fast, 0.5))} / ${ratio(pct(a.fast, 0.95), pct(b.fast, 0.95))} `
-  + `| ${ratio(pct(a.slow, 0.5), pct(b.slow, 0.5))} / ${ratio(pct(a.slow, 0.95), pct(b.slow, 0.95))} |`);
+  + `| ${ratio(pct(a.slow, 0.5), pct(b.slow, 0.5))} / ${ratio(pct(a.slow, 0.95), pct(b.slow, 0.95))} `
+  + `| ${ratio(pct(a.warm, 0.5), pct(b.warm, 0.5))} / ${ratio(pct(a.warm, 0.95), pct(b.warm, 0.95))} |`);
+// Machine-readable, to compare corpus sizes (10,000 against all).
+writeFileSync(join(OUT, `vs-pagefind-${SIZE}.json`), JSON.stringify({
+  docs: docs.length, textBytes, queries: queries.length, timed: TIMED,
+  engines: Object.fromEntries(ENGINES.map((e) => [e, {
+    build: build[e], bytesOnDisk: size[e], once: result[e].once,
+    recall: result[e].both / truthTotal, precision: result[e].found ? result[e].both / result[e].found : null,
+    bytes: [pct(result[e].bytes, 0.5), pct(result[e].bytes, 0.95)],
+    fast: [pct(result[e].fast, 0.5), pct(result[e].fast, 0.95)],
+    slow: [pct(result[e].slow, 0.5), pct(result[e].slow, 0.95)],
+    warm: [pct(result[e].warm, 0.5), pct(result[e].warm, 0.95)],
+  }])),
+}, null, 1));

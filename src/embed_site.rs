@@ -51,6 +51,14 @@ fn hit_object(h: &SiteHit) -> Object {
     o
 }
 
+/// How the reader's site search installs `variants.bin` when an index
+/// was built with `--variants` (the embed loader's `loadVariants`, so the
+/// table is fetched once per page).
+#[wasm_bindgen(js_name = setVariantsLoader)]
+pub fn set_variants_loader(load: js_sys::Function) {
+    crate::ui::set_variants_loader(load);
+}
+
 /// An open site index.
 #[wasm_bindgen]
 pub struct SiteSearch {

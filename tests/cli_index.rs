@@ -379,3 +379,73 @@ fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
         "no update merged segments: the previous generation was never tested"
     );
 }
+
+#[test]
+fn stored_copies_are_packed_and_deletions_are_tombstones_until_most_are_dead() {
+    let d = scratch("cli-packs");
+    let first = d.join("first.json");
+    let docs: Vec<String> = (0..40)
+        .map(|i| article(&format!("n{i}"), &format!("旧闻{i}"), "宝鸡市高质量发展"))
+        .collect();
+    fs::write(&first, format!("[{}]", docs.join(","))).unwrap();
+    let out = d.join("index");
+    let outs = out.to_str().unwrap();
+    assert!(bin(&["index", "--out", outs, first.to_str().unwrap()])
+        .status
+        .success());
+    let m = Manifest::from_json(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let seg = &m.segments[0];
+    // Several documents to a pack: fewer stored files than documents.
+    let packs: Vec<PathBuf> = files_under(&out.join(&seg.dir).join("d"));
+    assert!(seg.pack > 1, "{seg:?}");
+    assert_eq!(
+        packs.len(),
+        40usize.div_ceil(seg.pack as usize),
+        "{packs:?}"
+    );
+    for p in &packs {
+        read_gz(p);
+    }
+    // Every hit comes out of its pack whole.
+    let r = search(&out, "旧闻");
+    assert_eq!(r.total, 40);
+    for h in &r.hits {
+        let n = h.id[1..].parse::<usize>().unwrap();
+        assert_eq!(h.title, format!("旧闻{n}"));
+        assert_eq!(h.url.as_deref(), Some(format!("/news/n{n}.html").as_str()));
+    }
+    let before: Vec<(PathBuf, Vec<u8>)> = files_under(&out)
+        .into_iter()
+        .filter(|p| !p.ends_with("manifest.json"))
+        .map(|p| (p.clone(), fs::read(&p).unwrap()))
+        .collect();
+
+    // Half the documents deleted: only the manifest changes.
+    let mut args = vec!["index", "--update", outs];
+    let gone: Vec<String> = (0..20).map(|i| format!("n{i}")).collect();
+    for id in &gone {
+        args.extend(["--delete", id.as_str()]);
+    }
+    assert!(bin(&args).status.success());
+    assert_eq!(files_under(&out).len(), before.len() + 1);
+    for (p, b) in &before {
+        assert_eq!(&fs::read(p).unwrap(), b, "{}", p.display());
+    }
+    assert_eq!(search(&out, "发展").total, 20);
+
+    // One more: most of the segment is dead, so it is compacted into a
+    // new one holding the live documents only.
+    assert!(bin(&["index", "--update", outs, "--delete", "n20"])
+        .status
+        .success());
+    let m = Manifest::from_json(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m.segments.len(), 1);
+    assert_ne!(m.segments[0].dir, seg.dir);
+    assert_eq!((m.segments[0].docs, m.deleted.len()), (19, 0));
+    let r = search(&out, "发展");
+    assert_eq!(r.total, 19);
+    assert!(r
+        .hits
+        .iter()
+        .all(|h| h.id[1..].parse::<u32>().unwrap() > 20));
+}

@@ -94,8 +94,11 @@ for (const seg of manifest.segments) {
       }
     }
   }
+  // Format 4: packs d/<n>.bin; before it, one file per document in d/<k>/.
   for (const sub of readdirSync(join(base, 'd'))) {
-    for (const f of readdirSync(join(base, 'd', sub))) files.stored += sizeOf(join(base, 'd', sub, f));
+    const p = join(base, 'd', sub);
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p)) files.stored += sizeOf(join(p, f));
+    else files.stored += sizeOf(p);
   }
   files.ids += sizeOf(join(base, 'ids.json'));
 }
@@ -107,5 +110,5 @@ console.log(`index ${mb(total)}${text ? ` (${(total / text).toFixed(1)}× the te
 console.log('| part | bytes | share |');
 console.log('| --- | --- | --- |');
 for (const [k, v] of Object.entries(parts)) console.log(`| postings: ${k} | ${mb(v)} | ${share(v)} |`);
-console.log(`| stored copies (d/) | ${mb(files.stored)} | ${share(files.stored)} |`);
+console.log(`| stored copies (d/, gzipped) | ${mb(files.stored)} | ${share(files.stored)} |`);
 console.log(`| ids.json | ${mb(files.ids)} | ${share(files.ids)} |`);

@@ -36,15 +36,19 @@ function instance(glue, wasmFile, full) {
     m.setEntitiesUrl(here('entities.bin'));
     let variants;
     let entities;
+    /** Installs the simplified/traditional table once (it is not in the
+     * wasm: most readers never use it). Without it, search still works,
+     * only without folding variants. */
+    const loadVariants = () => (variants ??= tableBytes('variants.bin')
+      .then((b) => m.installVariants(b))
+      .catch((err) => { variants = undefined; console.warn('article-reader:', err); }));
+    // The full build's site search installs it when the index's manifest
+    // says it folds variants (the host need not ask).
+    m.setVariantsLoader?.(loadVariants);
     return {
       wasm: m,
       full,
-      /** Installs the simplified/traditional table once (it is not in the
-       * wasm: most readers never use it). Without it, search still works,
-       * only without folding variants. */
-      loadVariants: () => (variants ??= tableBytes('variants.bin')
-        .then((b) => m.installVariants(b))
-        .catch((err) => { variants = undefined; console.warn('article-reader:', err); })),
+      loadVariants,
       /** Makes sure JSON text about to be parsed in this instance can be
        * decoded in full: installs the whole table of named character
        * references first when the text names one the wasm's common names

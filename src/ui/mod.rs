@@ -36,6 +36,8 @@ mod toc;
 mod toolbar;
 
 pub use app::Reader;
+#[cfg(feature = "site-search")]
+pub use hooks::set_variants_loader;
 pub use loader::set_entities_url;
 pub use options::{ReaderEvent, ReaderProps, SkippedItem, Source, Theme};
 #[cfg(not(target_arch = "wasm32"))]

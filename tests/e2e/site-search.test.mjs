@@ -12,13 +12,16 @@ import { launch, newPage, FIXTURES, DIST } from './harness.mjs';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 const T = { timeout: 120000 };
-let server, browser, dir;
+let server, browser, dir, vdir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ar-site-'));
   execFileSync('cargo', ['run', '--quiet', '--bin', 'article-reader', '--',
     'index', '--out', dir, join(FIXTURES, 'feed.json')], { stdio: 'pipe' });
-  server = await serveStatic({ mounts: [['/search/', dir], ['/fixtures/', FIXTURES], ['/', DIST]] });
+  vdir = mkdtempSync(join(tmpdir(), 'ar-site-variants-'));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'article-reader', '--',
+    'index', '--variants', '--out', vdir, join(FIXTURES, 'feed.json')], { stdio: 'pipe' });
+  server = await serveStatic({ mounts: [['/search/', dir], ['/variants/', vdir], ['/fixtures/', FIXTURES], ['/', DIST]] });
   browser = await launch();
 });
 
@@ -26,6 +29,7 @@ after(async () => {
   await browser?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(vdir, { recursive: true, force: true });
 });
 
 test('openIndex finds what createIndex finds, fetching only index files', T, async () => {
@@ -64,6 +68,28 @@ test('openIndex finds what createIndex finds, fetching only index files', T, asy
     }
     assert.ok(found >= 5, `only ${found} hits in all: the queries prove little`);
     assert.deepEqual(result.rows.at(-1).site, [], 'an absent word finds nothing');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a reader folds variants when the index says so, without the variants option', T, async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.origin}/fixtures/feed.json`);
+    // Traditional characters; the feed is written in simplified ones.
+    const q = '寶雞';
+    const want = await page.evaluate(async (q) => {
+      const { createIndex, mount } = await import('/article-reader.js');
+      const feed = await (await fetch('/fixtures/feed.json')).json();
+      const local = await createIndex(feed, { variants: true });
+      const el = document.createElement('div');
+      document.body.append(el);
+      mount(el, { index: '/variants/', query: q });
+      return local.search(q, { limit: 100 }).length;
+    }, q);
+    assert.ok(want > 0, 'the feed has the simplified form');
+    await page.locator('.ar-site-results .ar-count', { hasText: `共 ${want} 篇` }).waitFor({ timeout: 20000 });
   } finally {
     await page.context().close();
   }

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use article_reader::core::json::{self, Value};
 use article_reader::core::search::site::{
-    build_segment, doc_path, ids_path, BuiltSegment, Manifest, Parallel, SiteDoc, StoredDoc,
+    build_segment, copies_in_pack, ids_path, pack_path, BuiltSegment, Manifest, Parallel, SiteDoc,
+    StoredDoc,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -271,30 +272,36 @@ fn segment_ids(out: &Path, dir: &str) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// The live documents of segments `run`, read back from their stored
-/// copies, in number order.
+/// The live documents of segments `run`, read back from their packs of
+/// stored copies, in number order.
 fn stored_docs(
     out: &Path,
     m: &Manifest,
     run: std::ops::Range<usize>,
 ) -> Result<Vec<SiteDoc>, String> {
-    let mut wanted = Vec::new();
+    let mut packs = Vec::new();
     for seg in &m.segments[run] {
-        for local in 0..seg.docs {
-            if !m.is_deleted(seg.base + u64::from(local)) {
-                wanted.push(doc_path(&seg.dir, local));
-            }
+        for first in (0..seg.docs).step_by(seg.pack as usize) {
+            packs.push((seg, first));
         }
     }
-    wanted
+    let docs: Vec<Vec<SiteDoc>> = packs
         .par_iter()
-        .map(|p| {
-            let bytes = read_gz(&out.join(p)).map_err(|e| format!("{p}: {e}"))?;
-            StoredDoc::decode(&bytes)
-                .map(|d| d.to_site_doc())
-                .map_err(|_| format!("{p}: damaged"))
+        .map(|&(seg, first)| {
+            let p = pack_path(&seg.dir, first, seg.pack);
+            let bytes = read_gz(&out.join(&p)).map_err(|e| format!("{p}: {e}"))?;
+            let copies = copies_in_pack(&bytes).map_err(|_| format!("{p}: damaged"))?;
+            let mut live = Vec::new();
+            for (i, c) in copies.into_iter().enumerate() {
+                if !m.is_deleted(seg.base + u64::from(first) + i as u64) {
+                    let d = StoredDoc::decode(c).map_err(|_| format!("{p}: damaged"))?;
+                    live.push(d.to_site_doc());
+                }
+            }
+            Ok(live)
         })
-        .collect()
+        .collect::<Result<_, String>>()?;
+    Ok(docs.into_iter().flatten().collect())
 }
 
 /// Bytes of the files of the segments the manifest names.

@@ -14,7 +14,8 @@ pub use lang::reader_lang;
 pub use reader_events::use_reader_events;
 #[cfg(feature = "site-search")]
 pub use site_search::{
-    use_focus_opened_result, use_site_index_option, use_site_result_loader, use_site_search,
+    set_variants_loader, use_focus_opened_result, use_site_index_option, use_site_result_loader,
+    use_site_search,
 };
 pub use stored_display::{initial_display, use_stored_display};
 pub use stored_text_size::{initial_step, use_stored_text_size};

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 use yew::prelude::*;
@@ -45,94 +45,126 @@ fn directory(url: &str) -> String {
     }
 }
 
-/// The response to `url` from its started `fetch()`, if it is a success.
-async fn response(url: &str, fetching: js_sys::Promise) -> Result<Response, String> {
+/// Why a site search failed does not matter to the reader: it shows one
+/// alert (and the next search tries again), so failures carry nothing.
+#[derive(Debug)]
+struct Failed;
+
+/// The response to a started `fetch()`, if it is a success.
+async fn response(fetching: js_sys::Promise) -> Result<Response, Failed> {
     let response: Response = JsFuture::from(fetching)
         .await
-        .map_err(|_| format!("{url}: network error"))?
+        .map_err(|_| Failed)?
         .unchecked_into();
     if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+        return Err(Failed);
     }
     Ok(response)
 }
 
 /// The bytes of `response`.
-async fn bytes_of(url: &str, response: Response) -> Result<Vec<u8>, String> {
-    let buffer = response.array_buffer().map_err(|_| url.to_owned())?;
-    let bytes = JsFuture::from(buffer).await.map_err(|_| url.to_owned())?;
+async fn bytes_of(response: Response) -> Result<Vec<u8>, Failed> {
+    let buffer = response.array_buffer().map_err(|_| Failed)?;
+    let bytes = JsFuture::from(buffer).await.map_err(|_| Failed)?;
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 
-/// The body of `url` from its started `fetch()`, or why not.
-async fn body(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
-    bytes_of(url, response(url, fetching).await?).await
+/// The body of a started `fetch()`.
+async fn body(fetching: js_sys::Promise) -> Result<Vec<u8>, Failed> {
+    bytes_of(response(fetching).await?).await
 }
 
-/// The plain bytes of the gzip file `url` (every segment file is stored
+/// The plain bytes of a gzip file (every segment file is stored
 /// gzipped; the platform's `DecompressionStream` inflates it, so the wasm
 /// carries no decompressor).
-async fn inflated(url: &str, fetching: js_sys::Promise) -> Result<Vec<u8>, String> {
-    let gz = response(url, fetching).await?;
-    let bad = |_| format!("{url}: not gzip");
-    let stream = gz.body().ok_or_else(|| format!("{url}: empty"))?;
+async fn inflated(fetching: js_sys::Promise) -> Result<Vec<u8>, Failed> {
+    let gz = response(fetching).await?;
+    let bad = |_| Failed;
+    let stream = gz.body().ok_or(Failed)?;
     let ds = DecompressionStream::new("gzip").map_err(bad)?;
     // A transform stream is the {readable, writable} pair pipeThrough takes.
     let plain = stream.pipe_through(ds.unchecked_ref());
     let plain = Response::new_with_opt_readable_stream(Some(&plain)).map_err(bad)?;
-    bytes_of(url, plain)
-        .await
-        .map_err(|_| format!("{url}: not gzip"))
+    bytes_of(plain).await
 }
 
 /// Starts fetching `url`.
-fn start(url: &str) -> Result<js_sys::Promise, String> {
-    Ok(web_sys::window().ok_or("no window")?.fetch_with_str(url))
+fn start(url: &str) -> Result<js_sys::Promise, Failed> {
+    Ok(web_sys::window().ok_or(Failed)?.fetch_with_str(url))
+}
+
+thread_local! {
+    /// How this instance installs `variants.bin` (set by the embed loader:
+    /// its own function, so the table is fetched once per page).
+    static VARIANTS_LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Keeps the embed loader's function that installs `variants.bin` and
+/// returns a promise.
+pub fn set_variants_loader(load: js_sys::Function) {
+    VARIANTS_LOADER.with(|l| *l.borrow_mut() = Some(load));
+}
+
+/// Installs the simplified/traditional table when the index was built
+/// with variants, whether the host asked for `variants` or not: the
+/// manifest says how the index folds. Without a loader (or if it fails)
+/// the search still runs, only without folding.
+async fn ensure_variants(manifest: &Manifest) {
+    if !manifest.variants || crate::core::search::variants_installed() {
+        return;
+    }
+    let loading = VARIANTS_LOADER.with(|l| l.borrow().as_ref().map(|f| f.call0(&JsValue::NULL)));
+    if let Some(Ok(p)) = loading {
+        let _ = JsFuture::from(js_sys::Promise::resolve(&p)).await;
+    }
 }
 
 /// The index at `dir`, opened once per reader and URL.
-async fn open_index(open: &Open, dir: &str) -> Result<Rc<RefCell<SiteIndex>>, String> {
+async fn open_index(open: &Open, dir: &str) -> Result<Rc<RefCell<SiteIndex>>, Failed> {
     if let Some((url, ix)) = &*open.borrow() {
         if url == dir {
             return Ok(ix.clone());
         }
     }
     let url = format!("{dir}manifest.json");
-    let text = body(&url, start(&url)?).await?;
-    let text = String::from_utf8(text).map_err(|_| "manifest.json: not UTF-8".to_owned())?;
-    let ix = Rc::new(RefCell::new(SiteIndex::new(Manifest::from_json(&text)?)));
+    let text = body(start(&url)?).await?;
+    let text = String::from_utf8(text).map_err(|_| Failed)?;
+    let manifest = Manifest::from_json(&text).map_err(|_| Failed)?;
+    ensure_variants(&manifest).await;
+    let ix = Rc::new(RefCell::new(SiteIndex::new(manifest)));
     *open.borrow_mut() = Some((dir.to_owned(), ix.clone()));
     Ok(ix)
 }
 
 /// Fetches `paths` (relative to `dir`) all at once and hands them over:
 /// every request starts before the first is awaited.
-async fn fetch_all(ix: &RefCell<SiteIndex>, dir: &str, paths: Vec<String>) -> Result<(), String> {
+async fn fetch_all(ix: &RefCell<SiteIndex>, dir: &str, paths: Vec<String>) -> Result<(), Failed> {
     let mut started = Vec::with_capacity(paths.len());
     for p in paths {
         let url = format!("{dir}{p}");
         let fetching = start(&url)?;
-        started.push((p, url, fetching));
+        started.push((p, fetching));
     }
-    for (p, url, fetching) in started {
-        let bytes = inflated(&url, fetching).await?;
+    for (p, fetching) in started {
+        let bytes = inflated(fetching).await?;
         ix.borrow_mut().add_file(p, bytes);
     }
     Ok(())
 }
 
 /// The best `limit` results of `query` in the index at `dir`.
-async fn search(open: &Open, dir: &str, query: &str, limit: usize) -> Result<SiteResults, String> {
+async fn search(open: &Open, dir: &str, query: &str, limit: usize) -> Result<SiteResults, Failed> {
     let ix = open_index(open, dir).await?;
     let q = parse_query_with(query, ix.borrow().manifest().variants);
     for _ in 0..=MAX_ROUNDS {
-        let step = ix.borrow().search(&q, limit).map_err(|e| e.0)?;
+        let step = ix.borrow().search(&q, limit).map_err(|_| Failed)?;
         match step {
             Step::Done(r) => return Ok(r),
             Step::Need(paths) => fetch_all(&ix, dir, paths).await?,
         }
     }
-    Err("a query kept asking for more files".into())
+    // A query kept asking for more files.
+    Err(Failed)
 }
 
 /// Turns site search on or off as the host's `index` option comes and goes.

@@ -1,6 +1,7 @@
 //! Writing a segment: the posting files (every key's documents and offsets,
-//! keys spread over files by hash) and one stored copy per document, in a
-//! directory named after the content.
+//! keys spread over files by hash) and the stored copies of its documents,
+//! a few consecutive documents to a pack (`d/<n>.bin`, see [`pack_path`]),
+//! in a directory named after the content.
 //!
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
@@ -22,7 +23,7 @@
 //! So a query's postings alone give every match and its score; then only
 //! the stored copies of the hits shown are fetched.
 
-use super::codec::{json_string, put_varint, shard_of, unigram_char, Fnv};
+use super::codec::{json_string, put_varint, shard_of, unigram_char, Corrupt, Fnv, Reader};
 use super::doc::{prepare, term_score, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
 
@@ -31,6 +32,12 @@ use super::manifest::SegmentMeta;
 pub const POSTING_FILE_BYTES: usize = 8 * 1024;
 /// Lists longer than this get a file of their own.
 pub const APART_BYTES: usize = 2 * 1024;
+/// Aimed-at size of a pack of stored copies before gzip: large enough
+/// for gzip to shrink the text (a lone short document does not shrink),
+/// small enough that the ten hits shown, each in its own pack, stay cheap.
+pub const PACK_BYTES: usize = 4 * 1024;
+/// Most documents in one pack (the pack of a hit is found by division).
+const PACK_DOCS: usize = 64;
 
 /// Runs `n` independent jobs, maybe in parallel: the CLI hands in a thread
 /// pool, tests and the wasm run them in turn.
@@ -57,9 +64,56 @@ pub fn apart_path(dir: &str, key: u64) -> String {
     format!("{dir}/b/{key}.bin")
 }
 
-/// Path of the stored copy of document `local` of a segment.
-pub fn doc_path(dir: &str, local: u32) -> String {
-    format!("{dir}/d/{}/{local}.bin", local / 1000)
+/// Path of the pack of stored copies that holds document `local` of a
+/// segment whose packs hold `pack` documents each.
+pub fn pack_path(dir: &str, local: u32, pack: u32) -> String {
+    format!("{dir}/d/{}.bin", local / pack.max(1))
+}
+
+/// Documents a pack of a segment holds: about [`PACK_BYTES`] of stored
+/// copies (the segment's average decides).
+fn docs_per_pack(stored: &[Vec<u8>]) -> u32 {
+    let bytes: usize = stored.iter().map(Vec::len).sum();
+    let avg = (bytes / stored.len().max(1)).max(1);
+    (PACK_BYTES / avg).clamp(1, PACK_DOCS) as u32
+}
+
+/// A pack: the number of copies, then each copy's length and bytes.
+fn encode_pack(copies: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, copies.len() as u64);
+    for c in copies {
+        put_varint(&mut out, c.len() as u64);
+        out.extend_from_slice(c);
+    }
+    out
+}
+
+/// The stored copy at place `i` of a pack.
+pub(super) fn copy_in_pack(pack: &[u8], i: u32) -> Result<&[u8], Corrupt> {
+    let mut r = Reader::new(pack);
+    let n = r.varint()?;
+    if u64::from(i) >= n {
+        return Err(Corrupt);
+    }
+    for _ in 0..i {
+        let len = r.varint()?;
+        r.bytes(len)?;
+    }
+    let len = r.varint()?;
+    r.bytes(len)
+}
+
+/// Every stored copy of a pack, in order.
+pub fn copies_in_pack(pack: &[u8]) -> Result<Vec<&[u8]>, Corrupt> {
+    let mut r = Reader::new(pack);
+    let n = r.varint()?;
+    (0..n)
+        .map(|_| {
+            let len = r.varint()?;
+            r.bytes(len)
+        })
+        .collect()
 }
 
 /// Path of a segment's list of ids (for updates; readers never fetch it).
@@ -117,8 +171,10 @@ pub fn build_segment(
             files.push((local(&apart_path("", key)[1..]), list));
         }
     }
-    for (i, b) in stored.into_iter().enumerate() {
-        files.push((local(&doc_path("", i as u32)[1..]), b));
+    let pack = docs_per_pack(&stored);
+    for (k, copies) in stored.chunks(pack as usize).enumerate() {
+        let first = k as u32 * pack;
+        files.push((local(&pack_path("", first, pack)[1..]), encode_pack(copies)));
     }
     files.push(("ids.json".to_owned(), ids));
     let hashes = par.map(files.len(), |i| {
@@ -143,6 +199,7 @@ pub fn build_segment(
             base,
             docs: docs.len() as u32,
             postings: shards,
+            pack,
         },
         files,
     }

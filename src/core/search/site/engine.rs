@@ -3,7 +3,8 @@
 //! parallel, in the browser), hands them over with [`SiteIndex::add_file`]
 //! and asks again, until the search is [`Step::Done`]. A query needs three
 //! rounds at most: the posting files of its keys, the lists stored apart
-//! (common characters and pairs only), the stored copies of the hits shown.
+//! (common characters and pairs only), the packs holding the stored copies
+//! of the hits shown.
 //!
 //! Terms are found exactly: a term of one character from its unigram
 //! postings (which carry its score in each document); a longer one from the postings of the character pairs at
@@ -15,9 +16,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::build::{apart_path, doc_path, posting_path};
-use super::codec::{bigram_key, shard_of, unigram_key, Corrupt, Reader};
-use super::doc::{term_score, Shape, StoredDoc};
+use super::build::{apart_path, copy_in_pack, pack_path, posting_path};
+use super::codec::shard_of;
+use super::doc::StoredDoc;
+use super::lists::{decode_pairs, decode_single, list_of, plan, term_matches, List, TermPlan};
 use super::manifest::{Manifest, SegmentMeta};
 use crate::core::search::find::find_in_text;
 use crate::core::search::normalize::{normalize_with, Normalized};
@@ -70,153 +72,15 @@ pub struct SiteResults {
     pub hits: Vec<SiteHit>,
 }
 
+/// Documents of a segment that hold every term, with their scores.
+type Matches = Vec<(u32, u64)>;
+
 /// An open site index: its manifest and the files fetched so far.
 #[derive(Clone, Debug, Default)]
 pub struct SiteIndex {
     manifest: Manifest,
     files: HashMap<String, Vec<u8>>,
     fetched: usize,
-}
-
-/// How to find one term: its length in bytes and the keys that pin it,
-/// with each key's byte offset in the term.
-struct TermPlan {
-    len: u32,
-    keys: Vec<(u64, u32)>,
-    /// One character: its unigram postings hold scores, not offsets.
-    single: bool,
-}
-
-fn plan(term: &str) -> TermPlan {
-    let chars: Vec<(usize, char)> = term.char_indices().collect();
-    let mut keys = Vec::new();
-    if chars.len() == 1 {
-        keys.push((unigram_key(chars[0].1), 0));
-    } else {
-        // The pairs 0-1, 2-3, … and, for an odd length, the last pair.
-        let mut at: Vec<usize> = (0..chars.len() - 1).step_by(2).collect();
-        if !chars.len().is_multiple_of(2) {
-            at.push(chars.len() - 2);
-        }
-        for i in at {
-            keys.push((bigram_key(chars[i].1, chars[i + 1].1), chars[i].0 as u32));
-        }
-    }
-    TermPlan {
-        len: term.len() as u32,
-        single: chars.len() == 1,
-        keys,
-    }
-}
-
-/// One pair's postings: (document in the segment, its shape, sorted
-/// offsets).
-type Postings = Vec<(u32, Shape, Vec<u32>)>;
-
-/// Documents of a segment that hold every term, with their scores.
-type Matches = Vec<(u32, u64)>;
-
-/// Where the list of a key is.
-enum List<'a> {
-    Here(&'a [u8]),
-    /// In its own file.
-    Apart,
-}
-
-/// The list of `key` in a posting file (empty when absent).
-fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
-    let mut r = Reader::new(file);
-    let n = r.varint()?;
-    let mut k = 0u64;
-    for _ in 0..n {
-        k = k.checked_add(r.varint()?).ok_or(Corrupt)?;
-        let len = r.varint()?;
-        let list = r.bytes(len)?;
-        if k == key {
-            return Ok(if len == 0 {
-                List::Apart
-            } else {
-                List::Here(list)
-            });
-        }
-        if k > key {
-            break;
-        }
-    }
-    Ok(List::Here(&[]))
-}
-
-/// A pair's list: documents, shapes and offsets.
-fn decode_pairs(list: &[u8]) -> Result<Postings, Corrupt> {
-    let mut r = Reader::new(list);
-    let mut out = Vec::new();
-    let mut doc = 0u32;
-    while !r.is_empty() {
-        doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
-        let shape = Shape::decode(&mut r)?;
-        let mut offsets = Vec::new();
-        let mut at = 0u32;
-        loop {
-            let v = r.varint()?;
-            at = at
-                .checked_add(u32::try_from(v >> 1).map_err(|_| Corrupt)?)
-                .ok_or(Corrupt)?;
-            offsets.push(at);
-            if v & 1 == 0 {
-                break;
-            }
-        }
-        out.push((doc, shape, offsets));
-    }
-    Ok(out)
-}
-
-/// A single character's list: documents and scores.
-fn decode_single(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
-    let mut r = Reader::new(list);
-    let mut out = Vec::new();
-    let mut doc = 0u32;
-    while !r.is_empty() {
-        doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
-        out.push((doc, r.varint()?));
-    }
-    Ok(out)
-}
-
-/// The term's score in each document of the lists where it occurs
-/// (exact: every key at its offset in the term).
-fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Vec<(u32, u64)> {
-    let (first, rest) = match lists.split_first() {
-        Some(x) => x,
-        None => return Vec::new(),
-    };
-    let mut cursors = vec![0usize; rest.len()];
-    let mut out = Vec::new();
-    'docs: for (doc, shape, offsets) in first {
-        let mut others = Vec::with_capacity(rest.len());
-        for (list, at) in rest.iter().zip(cursors.iter_mut()) {
-            *at += list[*at..].partition_point(|(d, _, _)| d < doc);
-            match list.get(*at) {
-                Some((d, _, o)) if d == doc => others.push(o),
-                _ => continue 'docs,
-            }
-        }
-        let k0 = plan.keys[0].1;
-        let starts: Vec<u32> = offsets
-            .iter()
-            .filter_map(|&q| q.checked_sub(k0))
-            .filter(|&p| {
-                plan.keys[1..].iter().zip(&others).all(|(&(_, k), o)| {
-                    p.checked_add(k)
-                        .is_some_and(|x| o.binary_search(&x).is_ok())
-                })
-            })
-            .collect();
-        if !starts.is_empty() {
-            out.push((*doc, term_score(&starts, plan.len, shape)));
-        }
-    }
-    out
 }
 
 impl SiteIndex {
@@ -304,11 +168,13 @@ impl SiteIndex {
         let mut hits = Vec::with_capacity(ranked.len());
         for r in &ranked {
             let (seg, doc) = &found[r.index];
-            let path = doc_path(&seg.dir, *doc);
-            let Some(bytes) = self.file(&path, &mut need) else {
+            let path = pack_path(&seg.dir, *doc, seg.pack);
+            let Some(pack) = self.file(&path, &mut need) else {
                 continue;
             };
-            let stored = StoredDoc::decode(bytes).map_err(|_| CorruptFile(path.clone()))?;
+            let stored = copy_in_pack(pack, doc % seg.pack)
+                .and_then(StoredDoc::decode)
+                .map_err(|_| CorruptFile(path.clone()))?;
             hits.push(self.hit(seg.base + u64::from(*doc), r.score, stored, query));
         }
         if !need.is_empty() {

@@ -3,8 +3,8 @@
 //! else lives in segment directories named after their content.
 //!
 //! ```json
-//! {"format": "article-reader-search", "version": 3, "variants": false,
-//!  "segments": [{"dir": "g0f3a…", "base": 0, "docs": 10000, "postings": 731}],
+//! {"format": "article-reader-search", "version": 4, "variants": false,
+//!  "segments": [{"dir": "g0f3a…", "base": 0, "docs": 10000, "postings": 731, "pack": 16}],
 //!  "deleted": [17, 4242]}
 //! ```
 //!
@@ -18,7 +18,7 @@ use crate::core::json::{self, Value};
 /// The value of `format` in a manifest.
 pub const FORMAT: &str = "article-reader-search";
 /// The manifest version this build reads and writes.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 
 /// One immutable segment: a set of documents with their own postings,
 /// shapes and stored copies, in directory `dir`.
@@ -32,6 +32,9 @@ pub struct SegmentMeta {
     pub docs: u32,
     /// Posting files `p/0.bin` … (keys are spread over them by hash).
     pub postings: u32,
+    /// Documents per pack of stored copies (`d/0.bin` holds the first
+    /// `pack`, and so on).
+    pub pack: u32,
 }
 
 impl SegmentMeta {
@@ -78,11 +81,12 @@ impl Manifest {
             .iter()
             .map(|s| {
                 format!(
-                    "{{\"dir\":{},\"base\":{},\"docs\":{},\"postings\":{}}}",
+                    "{{\"dir\":{},\"base\":{},\"docs\":{},\"postings\":{},\"pack\":{}}}",
                     json_string(&s.dir),
                     s.base,
                     s.docs,
-                    s.postings
+                    s.postings,
+                    s.pack
                 )
             })
             .collect();
@@ -121,6 +125,7 @@ impl Manifest {
                 base: num(s, "base").ok_or_else(bad)?,
                 docs: small("docs").ok_or_else(bad)?,
                 postings: small("postings").ok_or_else(bad)?,
+                pack: small("pack").filter(|&p| p > 0).ok_or_else(bad)?,
             });
         }
         let mut deleted = Vec::new();
@@ -166,6 +171,7 @@ mod tests {
                 base: 5,
                 docs: 10,
                 postings: 3,
+                pack: 4,
             }],
             deleted: vec![6, 9],
         };

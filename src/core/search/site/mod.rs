@@ -11,24 +11,28 @@
 //!   adjacent characters of the normalised texts, with the documents and
 //!   offsets where it occurs; keys spread over the files by a hash, see
 //!   [`build`](build_segment); the longest lists in `b/<key>.bin`),
-//!   `s/<k>.bin` document shapes (what ranking
-//!   needs), `d/<k>/<n>.bin` the stored copy of each document (title, URL,
-//!   `src`, date, texts: hits and snippets), `ids.json` (for updates).
+//!   `d/<n>.bin` packs of the stored copies of consecutive documents
+//!   (title, URL, `src`, date, texts: hits and snippets; a pack holds
+//!   about 4 KB, so gzip shrinks it and a hit costs one small file),
+//!   `ids.json` (for updates).
 //!
-//! An update adds a segment (and marks replaced documents deleted); small
-//! segments are merged into one when there are many, so a query's files
-//! stay few and an update rewrites little.
+//! An update adds a segment (and marks replaced documents deleted: a
+//! tombstone in the manifest, no file rewritten); small segments are
+//! merged into one when there are many, and a segment is compacted (its
+//! live documents indexed again) only once most of it is dead, so a
+//! query's files stay few and an update rewrites little.
 
 mod build;
 mod codec;
 mod doc;
 mod engine;
+mod lists;
 mod manifest;
 mod update;
 
 pub use build::{
-    apart_path, build_segment, doc_path, ids_path, posting_path, BuiltSegment, Parallel,
-    Sequential, APART_BYTES, POSTING_FILE_BYTES,
+    apart_path, build_segment, copies_in_pack, ids_path, pack_path, posting_path, BuiltSegment,
+    Parallel, Sequential, APART_BYTES, PACK_BYTES, POSTING_FILE_BYTES,
 };
 pub use codec::Corrupt;
 pub use doc::{SiteDoc, StoredDoc};

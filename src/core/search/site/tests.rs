@@ -256,3 +256,42 @@ fn long_lists_stored_apart_give_the_same_hits() {
         assert_eq!(a, b, "{q:?}");
     }
 }
+
+#[test]
+fn stored_copies_come_in_packs_of_about_pack_bytes() {
+    // Short documents: all six in one pack, in number order.
+    let (dir, m) = Dir::build(&docs(), false);
+    let packs: Vec<&String> = dir.0.keys().filter(|p| p.contains("/d/")).collect();
+    assert_eq!(packs.len(), 1, "{packs:?}");
+    let copies = copies_in_pack(&dir.0[packs[0]]).unwrap();
+    let ids: Vec<String> = copies
+        .iter()
+        .map(|c| StoredDoc::decode(c).unwrap().id)
+        .collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(
+        super::build::copy_in_pack(&dir.0[packs[0]], 6),
+        Err(Corrupt),
+        "past the last copy"
+    );
+    // Hits in one pack cost one file.
+    let mut ix = SiteIndex::new(m);
+    let (r, rounds) = dir.search(&mut ix, &parse_query("干部"), 10);
+    assert_eq!((r.hits.len(), rounds), (5, 2));
+
+    // Long documents: one to a pack, each pack about PACK_BYTES or more.
+    let long = "长".repeat(PACK_BYTES / 3 + 10);
+    let docs: Vec<SiteDoc> = (0..3)
+        .map(|i| SiteDoc {
+            article: article(&format!("l{i}"), "长文", None, &[long.as_str()]),
+            src: None,
+        })
+        .collect();
+    let (dir, m) = Dir::build(&docs, false);
+    assert_eq!(m.segments[0].pack, 1);
+    assert_eq!(dir.0.keys().filter(|p| p.contains("/d/")).count(), 3);
+    let mut ix = SiteIndex::new(m);
+    let (r, _) = dir.search(&mut ix, &parse_query("长文"), 10);
+    let got: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(got, ["l0", "l1", "l2"]);
+}

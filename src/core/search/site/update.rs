@@ -24,13 +24,16 @@ impl Manifest {
         u64::from(self.segments[i].docs) - (hi - lo) as u64
     }
 
-    /// The newest segments to merge into one, if any: the trailing run of
-    /// segments in the newest segment's size tier, once it is [`FANOUT`]
-    /// long; a segment left with no live document is dropped (a run of
-    /// one).
+    /// The segments to merge into one, if any: a segment most of whose
+    /// documents are deleted or replaced, alone (compacted: its live
+    /// documents indexed again, or dropped when none is left); else the
+    /// trailing run of segments in the newest segment's size tier, once it
+    /// is [`FANOUT`] long. Deletions are tombstones until then, so they
+    /// rewrite nothing but the manifest.
     pub fn merge_run(&self) -> Option<Range<usize>> {
         let n = self.segments.len();
-        if let Some(i) = (0..n).find(|&i| self.live_in(i) == 0) {
+        let dead = |i: usize| self.live_in(i) * 2 < u64::from(self.segments[i].docs);
+        if let Some(i) = (0..n).find(|&i| dead(i)) {
             return Some(i..i + 1);
         }
         let last = tier(self.live_in(n.checked_sub(1)?));
@@ -70,6 +73,7 @@ mod tests {
                 base,
                 docs,
                 postings: 1,
+                pack: 1,
             });
         }
         m
@@ -93,5 +97,17 @@ mod tests {
         m.remove_segments(1..2);
         assert!(m.deleted.is_empty());
         assert_eq!(m.next_number(), 10);
+    }
+
+    #[test]
+    fn compacts_a_segment_only_once_most_of_it_is_dead() {
+        let mut m = with_sizes(&[300_000, 100]);
+        for d in 0..150_000 {
+            m.delete(d);
+        }
+        // Half dead: still tombstones only.
+        assert_eq!(m.merge_run(), None);
+        m.delete(150_000);
+        assert_eq!(m.merge_run(), Some(0..1));
     }
 }
