@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use super::media_blocks::{attachments_html, code_html, definitions_html, embed_html, table_html};
 use super::rich_text::{rich_text, Marks};
-use super::state::{on_screen, Shared};
+use super::shared::Shared;
+use super::state::on_screen;
 use crate::core::{Block, Document, Field, Lang, RichText, Strings};
 
 /// The search marks inside one block: (field, global match index, range).

@@ -7,7 +7,7 @@ use std::ops::Range;
 use yew::prelude::*;
 
 use super::rich_text::{plain_text, Marks};
-use super::state::Shared;
+use super::shared::Shared;
 use crate::core::reading::display_date;
 use crate::core::search::RankedHit;
 use crate::core::{Collection, Document, Strings};

@@ -25,6 +25,7 @@ mod progress;
 mod rich_text;
 mod scroll;
 mod search_bar;
+mod shared;
 #[cfg(feature = "site-search")]
 mod site_results;
 #[cfg(feature = "site-search")]
@@ -42,4 +43,4 @@ pub use loader::set_entities_url;
 pub use options::{ReaderEvent, ReaderProps, SkippedItem, Source, Theme};
 #[cfg(not(target_arch = "wasm32"))]
 pub use plain_article::{PlainDocument, PlainDocumentProps};
-pub use state::Shared;
+pub use shared::Shared;

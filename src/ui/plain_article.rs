@@ -14,7 +14,8 @@ use super::block_view::BlockView;
 use super::footer_view::FooterView;
 use super::meta_line::{MetaLine, MetaLineProps};
 use super::plain_collection::PlainCollection;
-use super::state::{on_screen, Shared};
+use super::shared::Shared;
+use super::state::on_screen;
 use crate::core::reading::reading_minutes;
 use crate::core::{Document, Strings};
 

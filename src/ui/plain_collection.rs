@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::footer_view::FooterView;
-use super::state::Shared;
+use super::shared::Shared;
 use crate::core::reading::display_date;
 use crate::core::{Article, Block, Document, Strings};
 

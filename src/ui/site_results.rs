@@ -8,8 +8,8 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
 
 use super::rich_text::{plain_text, Marks};
+use super::shared::Shared;
 use super::site_state::SiteStatus;
-use super::state::Shared;
 use crate::core::reading::display_date;
 use crate::core::search::site::{SiteHit, SiteResults};
 use crate::core::url::safe_link;

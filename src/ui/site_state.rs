@@ -4,7 +4,8 @@
 //! actions; this module only holds the data and its small rules.
 
 use crate::core::search::site::SiteResults;
-use crate::ui::state::{Phase, Shared};
+use crate::ui::shared::Shared;
+use crate::ui::state::Phase;
 
 /// Results asked for at first, and added by each "more results".
 pub const PAGE: usize = 10;

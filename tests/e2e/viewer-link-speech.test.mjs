@@ -78,7 +78,9 @@ test('image viewer: keyboard only — open, next, zoom, Escape and Back close, f
   const page = await newPage(browser);
   try {
     await page.goto(server.url + IMAGES);
-    // Lazy images with their size kept (space reserved before they load).
+    // Lazy images with their size kept (space reserved before they load),
+    // once the reader has rendered them (evaluateAll does not wait).
+    await page.locator('.ar-img').nth(2).waitFor({ state: 'attached', timeout: HANG });
     const imgs = await page.locator('.ar-img').evaluateAll((l) => l.map((i) => [i.loading, i.getAttribute('width'), i.getAttribute('height')]));
     assert.deepEqual(imgs, Array(3).fill(['lazy', '480', '320']));
     await tabTo(page, '查看大图：青山连绵');

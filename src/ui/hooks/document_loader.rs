@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::core::{parse_document, Limits, SEED_ARTICLE_JSON};
 use crate::ui::loader;
 use crate::ui::options::Source;
-use crate::ui::state::{Action, Phase, Shared, State};
+use crate::ui::shared::Shared;
+use crate::ui::state::{Action, Phase, State};
 
 /// The limits of a reader whose host may lower or raise the size cap.
 fn limits(max_bytes: Option<usize>) -> Limits {
