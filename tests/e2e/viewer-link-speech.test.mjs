@@ -190,29 +190,33 @@ test('image viewer: at 320 px and 200% text nothing scrolls sideways; each of tw
 
 // ---- Copy link ---------------------------------------------------------------
 
-/** Selects `text` (its `nth` occurrence) in the `reader`th reader's article, as a mouse or finger would. */
-const select = (page, text, nth = 0, reader = 0) => page.evaluate(([t, n, r]) => {
-  const root = document.querySelectorAll('article-reader')[r].shadowRoot;
-  const article = root.querySelector('.ar-article');
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-  let seen = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let at = node.data.indexOf(t);
-    while (at >= 0) {
-      if (seen++ === n) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + t.length);
-        const sel = root.getSelection?.() ?? document.getSelection();
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return true;
+/** Selects `text` (its `nth` occurrence) in the `reader`th reader's article, as a mouse or finger would,
+ * once the reader has rendered the article (page.evaluate does not wait). */
+async function select(page, text, nth = 0, reader = 0) {
+  await page.locator('article-reader').nth(reader).locator('.ar-article').waitFor({ state: 'attached', timeout: HANG });
+  return page.evaluate(([t, n, r]) => {
+    const root = document.querySelectorAll('article-reader')[r].shadowRoot;
+    const article = root.querySelector('.ar-article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let at = node.data.indexOf(t);
+      while (at >= 0) {
+        if (seen++ === n) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + t.length);
+          const sel = root.getSelection?.() ?? document.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+          return true;
+        }
+        at = node.data.indexOf(t, at + 1);
       }
-      at = node.data.indexOf(t, at + 1);
     }
-  }
-  return false;
-}, [text, nth, reader]);
+    return false;
+  }, [text, nth, reader]);
+}
 
 test('copy link: keyboard copies a ?p=N + text fragment link, announced; opening it lands on the passage, marked', async () => {
   const page = await newPage(browser);
