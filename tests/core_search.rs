@@ -335,8 +335,8 @@ proptest! {
         }
 
         // Scores follow the README's formula: per term 100 × title matches +
-        // 20 × heading matches + 1 × body matches + 10 × (1 − offset of the
-        // first match after the title ÷ length of the text after the title).
+        // 20 × heading matches + 1 × body matches + 10 × 300 ÷ (300 + byte
+        // offset of the first match after the title).
         // The engine keeps thousandths, rounded down: within 0.001 a term.
         for hit in index.search(&q) {
             let fs = &fields[hit.index];
@@ -349,7 +349,7 @@ proptest! {
                 };
                 score += 100.0 * count(true, false) + 20.0 * count(false, true) + count(false, false);
                 if let Some(first) = after.find(t.as_str()) {
-                    score += 10.0 * (1.0 - first as f64 / after.len() as f64);
+                    score += 10.0 * 300.0 / (300.0 + first as f64);
                 }
             }
             let slack = 0.001 * terms.len() as f64 + 1e-9;

@@ -51,13 +51,6 @@ struct Doc {
     headings: bool,
 }
 
-impl Doc {
-    /// Bytes of the texts after the title.
-    fn body_len(&self) -> u32 {
-        self.end - self.body
-    }
-}
-
 /// An index over many articles, searched with the same matching as the
 /// find-in-article highlight: exact substrings of normalised text.
 #[derive(Clone, Debug, Default)]
@@ -220,7 +213,7 @@ impl SearchIndex {
                 Some(a) if a.doc == doc => a,
                 _ => {
                     if let Some(done) = acc.take() {
-                        out.push(done.finish(self.docs[done.doc as usize].body_len()));
+                        out.push(done.finish());
                     }
                     acc.insert(Acc::new(doc))
                 }
@@ -264,7 +257,7 @@ impl SearchIndex {
             }
         }
         if let Some(done) = acc {
-            out.push(done.finish(self.docs[done.doc as usize].body_len()));
+            out.push(done.finish());
         }
         out
     }

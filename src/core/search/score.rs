@@ -15,8 +15,14 @@ const TITLE_WEIGHT: u64 = 100 * UNIT;
 const HEADING_WEIGHT: u64 = 20 * UNIT;
 /// Weight of one match in the body (lead, paragraphs, lists, quotes, captions).
 const BODY_WEIGHT: u64 = UNIT;
-/// Bonus for a body match at the very start, falling linearly to 0 at the end.
+/// Bonus for a body match at the very start, halved [`EARLY_HALF`] bytes
+/// in, a tenth of it nine times further. It depends on the match's offset
+/// alone, not on the document's length, so the site index needs no length
+/// beside each posting (and a match in a long article's lede counts as
+/// much as one in a short note's).
 const EARLY_BONUS: u64 = 10 * UNIT;
+/// Bytes into the body where the early bonus is half: about a lede.
+const EARLY_HALF: u64 = 300;
 
 /// One term's matches in one article.
 #[derive(Clone, Copy, Debug)]
@@ -49,15 +55,13 @@ impl Acc {
         }
     }
 
-    /// The term's score in this article; `body_len` is the length of the
-    /// texts after the title.
-    pub(super) fn finish(&self, body_len: u32) -> TermDoc {
+    /// The term's score in this article.
+    pub(super) fn finish(&self) -> TermDoc {
         let mut score = TITLE_WEIGHT * u64::from(self.title)
             + HEADING_WEIGHT * u64::from(self.heads)
             + BODY_WEIGHT * u64::from(self.body);
         if self.heads + self.body > 0 {
-            let len = u64::from(body_len.max(1));
-            score += EARLY_BONUS * (len - u64::from(self.first_body)) / len;
+            score += EARLY_BONUS * EARLY_HALF / (EARLY_HALF + u64::from(self.first_body));
         }
         TermDoc {
             doc: self.doc,

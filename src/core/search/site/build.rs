@@ -5,27 +5,20 @@
 //!
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
-//! reader skips to its key without decoding the others. A list longer than
-//! [`APART_BYTES`] is written to a file of its own (`b/<key>.bin`) and its
-//! length is given as 0 (no list is empty): the few huge lists (common
-//! characters) then cost only the queries that use them. All numbers are
-//! varints. A list holds, for each document in turn, the gap from the
-//! previous document number, then:
-//!
-//! - for a pair of characters, the document's shape (what ranking needs:
-//!   where the title ends, where the texts end, the headings) and the
-//!   offsets where the pair occurs: each as the gap from the previous
-//!   offset, shifted left by one, the low bit set when another offset of
-//!   the same document follows;
-//! - for a single character, its score in the document (what a
-//!   one-character term adds to a hit's score).
+//! reader skips to its key without decoding the others (these numbers are
+//! varints). A list longer than [`APART_BYTES`] is written to a file of its
+//! own (`b/<key>.bin`) and its length is given as 0 (no list is empty): the
+//! few huge lists (common characters) then cost only the queries that use
+//! them. A list is bit-packed ([`postings`](super::postings)): for each
+//! document, the places where a pair occurs, or a character's matches.
 //!
 //! So a query's postings alone give every match and its score; then only
 //! the stored copies of the hits shown are fetched.
 
 use super::codec::{json_string, put_varint, shard_of, unigram_char, Corrupt, Fnv, Reader};
-use super::doc::{prepare, term_score, Prepared, SiteDoc, StoredDoc};
+use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
+use super::postings::{count_matches, encode_chars, encode_pairs, Pos};
 
 /// Aimed-at size of one posting file: a selective query fetches about this
 /// much per key, however large the archive.
@@ -144,10 +137,10 @@ pub fn build_segment(
 ) -> BuiltSegment {
     let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
     let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
-    // About three bytes an entry once coded, keys included. A small
+    // About two bytes an entry once coded, keys included. A small
     // segment (a day's update) gets smaller files: every query visits
     // every segment, and should pay little for the small ones.
-    let bytes = entries * 3;
+    let bytes = entries * 2;
     let target = (bytes / 64).clamp(1024, POSTING_FILE_BYTES);
     let shards = (bytes / target).clamp(1, u32::MAX as usize) as u32;
     let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
@@ -218,40 +211,27 @@ fn encode_postings(
     let mut out = Vec::new();
     let keys = sorted.chunk_by(|a, b| a.0 == b.0);
     put_varint(&mut out, keys.clone().count() as u64);
-    let (mut prev_key, mut list) = (0u64, Vec::new());
-    let mut starts = Vec::new();
+    let mut prev_key = 0u64;
     let mut apart = Vec::new();
     for run in keys {
-        list.clear();
-        let single = unigram_char(run[0].0);
-        let mut prev_doc = 0;
-        for offsets in run.chunk_by(|a, b| a.1 == b.1) {
-            let doc = offsets[0].1;
-            put_varint(&mut list, u64::from(doc - prev_doc));
-            prev_doc = doc;
-            match single {
-                Some(c) => {
-                    starts.clear();
-                    starts.extend(offsets.iter().map(|e| e.2));
-                    let shape = &docs[doc as usize].shape;
-                    put_varint(&mut list, term_score(&starts, c.len_utf8() as u32, shape));
-                }
-                None => {
-                    docs[doc as usize].shape.encode(&mut list);
-                    let mut prev = 0;
-                    for (i, e) in offsets.iter().enumerate() {
-                        let more = u64::from(i + 1 < offsets.len());
-                        put_varint(&mut list, u64::from(e.2 - prev) << 1 | more);
-                        prev = e.2;
-                    }
-                }
-            }
-        }
+        let places = run.chunk_by(|a, b| a.1 == b.1).map(|offsets| {
+            let shape = &docs[offsets[0].1 as usize].shape;
+            let places: Vec<Pos> = offsets.iter().map(|e| shape.place(e.2)).collect();
+            (offsets[0].1, places)
+        });
+        let list = match unigram_char(run[0].0) {
+            Some(c) => encode_chars(
+                &places
+                    .map(|(d, p)| (d, count_matches(&p, c.len_utf8() as u32)))
+                    .collect(),
+            ),
+            None => encode_pairs(&places.collect()),
+        };
         put_varint(&mut out, run[0].0 - prev_key);
         prev_key = run[0].0;
         if list.len() > APART_BYTES {
             put_varint(&mut out, 0);
-            apart.push((run[0].0, list.clone()));
+            apart.push((run[0].0, list));
         } else {
             put_varint(&mut out, list.len() as u64);
             out.extend_from_slice(&list);

@@ -34,10 +34,6 @@ impl<'a> Reader<'a> {
         Reader { bytes, pos: 0 }
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.pos >= self.bytes.len()
-    }
-
     pub(super) fn varint(&mut self) -> Result<u64, Corrupt> {
         let (mut v, mut shift) = (0u64, 0u32);
         loop {
@@ -52,11 +48,6 @@ impl<'a> Reader<'a> {
             }
             shift += 7;
         }
-    }
-
-    /// A varint that must fit a `u32`.
-    pub(super) fn u32(&mut self) -> Result<u32, Corrupt> {
-        u32::try_from(self.varint()?).map_err(|_| Corrupt)
     }
 
     /// The next `n` bytes.
@@ -170,7 +161,6 @@ mod tests {
             assert_eq!(r.varint(), Ok(v));
         }
         assert_eq!(r.str(), Ok("发展 a"));
-        assert!(r.is_empty());
         assert_eq!(r.varint(), Err(Corrupt));
         let mut r = Reader::new(&out[..out.len() - 1]);
         for _ in 0..7 {

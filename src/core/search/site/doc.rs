@@ -1,16 +1,17 @@
 //! One document of the site index: what is indexed (its keys and their
-//! offsets), what ranking needs (its shape: where the title ends, where
-//! the text ends, where its headings are), and the stored copy that hits
-//! and snippets are made from.
+//! offsets), its shape (where the title ends, where its headings are),
+//! and the stored copy that hits and snippets are made from.
 //!
 //! Offsets are those of the in-memory index (`SearchIndex`): byte offsets
 //! into the document's normalised texts, title first, each text followed by
-//! one separator byte. So scores come out the same in both engines.
+//! one separator byte; the postings keep them as places
+//! ([`Pos`]: title or after it, heading or not), from which scores come
+//! out the same in both engines.
 
 use super::codec::{bigram_key, put_str, put_varint, unigram_key, Corrupt, Reader};
+use super::postings::Pos;
 use crate::core::model::{Article, Block, Field, RichText};
 use crate::core::search::normalize::normalize_each;
-use crate::core::search::score::Acc;
 
 /// A document to index: an article and the ways to open it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,85 +22,33 @@ pub struct SiteDoc {
     pub src: Option<String>,
 }
 
-/// Where a document's title ends, where its texts end, and which byte
-/// ranges are section headings (title above headings above body).
+/// Where a document's title ends and which byte ranges are section
+/// headings (title above headings above body): what turns an offset into
+/// a place of the postings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Shape {
     /// Offset of the first text after the title.
     pub body: u32,
-    /// Offset just past the last text.
-    pub end: u32,
     /// `start..next` of each heading text (sorted).
     pub heads: Vec<(u32, u32)>,
 }
 
 impl Shape {
     /// True when offset `p` (after the title) lies in a heading.
-    pub fn in_heading(&self, p: u32) -> bool {
+    fn in_heading(&self, p: u32) -> bool {
         let i = self.heads.partition_point(|h| h.0 <= p);
         i > 0 && p < self.heads[i - 1].1
     }
 
-    /// Written in every pair's list, once per document: the title's end
-    /// with its low bit saying whether headings follow (most documents
-    /// have none, and the count then costs nothing), the texts' length,
-    /// then the headings.
-    pub fn encode(&self, out: &mut Vec<u8>) {
-        let has_heads = u64::from(!self.heads.is_empty());
-        put_varint(out, u64::from(self.body) << 1 | has_heads);
-        put_varint(out, u64::from(self.end - self.body));
-        if self.heads.is_empty() {
-            return;
-        }
-        put_varint(out, self.heads.len() as u64);
-        let mut at = self.body;
-        for &(s, e) in &self.heads {
-            put_varint(out, u64::from(s - at));
-            put_varint(out, u64::from(e - s));
-            at = e;
-        }
-    }
-
-    pub fn decode(r: &mut Reader<'_>) -> Result<Shape, Corrupt> {
-        let first = r.varint()?;
-        let body = u32::try_from(first >> 1).map_err(|_| Corrupt)?;
-        let end = body.checked_add(r.u32()?).ok_or(Corrupt)?;
-        let n = if first & 1 == 1 { r.varint()? } else { 0 };
-        let mut heads = Vec::new();
-        let mut at = body;
-        for _ in 0..n {
-            let s = at.checked_add(r.u32()?).ok_or(Corrupt)?;
-            let e = s.checked_add(r.u32()?).ok_or(Corrupt)?;
-            heads.push((s, e));
-            at = e;
-        }
-        Ok(Shape { body, end, heads })
-    }
-}
-
-/// One term's score in one document from where it starts (sorted): its
-/// non-overlapping matches counted as `SearchIndex` counts them.
-pub(super) fn term_score(starts: &[u32], len: u32, shape: &Shape) -> u64 {
-    let mut acc = Acc::new(0);
-    for &p in starts {
-        if p < acc.next_free {
-            continue;
-        }
-        acc.next_free = p.saturating_add(len);
-        if p < shape.body {
-            acc.title += 1;
+    /// Where offset `p` of the document's texts lies, as the postings
+    /// keep it.
+    pub fn place(&self, p: u32) -> Pos {
+        if p < self.body {
+            Pos::title(p)
         } else {
-            if acc.heads + acc.body == 0 {
-                acc.first_body = p - shape.body;
-            }
-            if shape.in_heading(p) {
-                acc.heads += 1;
-            } else {
-                acc.body += 1;
-            }
+            Pos::rest(p - self.body, self.in_heading(p))
         }
     }
-    acc.finish(shape.end.saturating_sub(shape.body)).score
 }
 
 /// A document ready to be written: its (key, offset) pairs in offset
@@ -137,7 +86,6 @@ pub(super) fn prepare(doc: &SiteDoc, variants: bool) -> Prepared {
             _ => {}
         }
     }
-    shape.end = len;
     // Unigram and bigram at the same offset were pushed bigram-late;
     // offsets per key are already increasing, which is all that matters.
     Prepared { keys, shape }

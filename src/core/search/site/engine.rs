@@ -19,8 +19,9 @@ use std::ops::Range;
 use super::build::{apart_path, copy_in_pack, pack_path, posting_path};
 use super::codec::shard_of;
 use super::doc::StoredDoc;
-use super::lists::{decode_pairs, decode_single, list_of, plan, term_matches, List, TermPlan};
+use super::lists::{char_scores, list_of, plan, term_matches, List, TermPlan};
 use super::manifest::{Manifest, SegmentMeta};
+use super::postings::decode_pairs;
 use crate::core::search::find::find_in_text;
 use crate::core::search::normalize::{normalize_with, Normalized};
 use crate::core::search::query::Query;
@@ -217,7 +218,7 @@ impl SiteIndex {
             let corrupt =
                 |_| CorruptFile(posting_path(&seg.dir, shard_of(p.keys[0].0, seg.postings)));
             let m: Vec<(u32, u64)> = if p.single {
-                decode_single(lists.first().copied().unwrap_or_default()).map_err(corrupt)?
+                char_scores(lists.first().copied().unwrap_or_default()).map_err(corrupt)?
             } else {
                 let decoded = lists
                     .iter()

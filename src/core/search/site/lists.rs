@@ -1,10 +1,10 @@
 //! Reading posting lists: how a term is pinned by its keys, finding a
-//! key's list in a posting file, decoding lists (the format is written by
-//! [`build`](super::build)), and the documents where every key of a term
-//! sits at its place.
+//! key's list in a posting file (the file is written by
+//! [`build`](super::build), the lists by [`postings`](super::postings)),
+//! and the documents where every key of a term sits at its place.
 
 use super::codec::{bigram_key, unigram_key, Corrupt, Reader};
-use super::doc::{term_score, Shape};
+use super::postings::{count_matches, decode_chars, Entries, Pos};
 
 /// How to find one term: its length in bytes and the keys that pin it,
 /// with each key's byte offset in the term.
@@ -37,9 +37,9 @@ pub(super) fn plan(term: &str) -> TermPlan {
     }
 }
 
-/// One pair's postings: (document in the segment, its shape, sorted
-/// offsets).
-pub(super) type Postings = Vec<(u32, Shape, Vec<u32>)>;
+/// One pair's postings: documents in the segment with the sorted places
+/// where the pair occurs.
+pub(super) type Postings = Entries<Vec<Pos>>;
 
 /// Where the list of a key is.
 pub(super) enum List<'a> {
@@ -71,41 +71,12 @@ pub(super) fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
     Ok(List::Here(&[]))
 }
 
-/// A pair's list: documents, shapes and offsets.
-pub(super) fn decode_pairs(list: &[u8]) -> Result<Postings, Corrupt> {
-    let mut r = Reader::new(list);
-    let mut out = Vec::new();
-    let mut doc = 0u32;
-    while !r.is_empty() {
-        doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
-        let shape = Shape::decode(&mut r)?;
-        let mut offsets = Vec::new();
-        let mut at = 0u32;
-        loop {
-            let v = r.varint()?;
-            at = at
-                .checked_add(u32::try_from(v >> 1).map_err(|_| Corrupt)?)
-                .ok_or(Corrupt)?;
-            offsets.push(at);
-            if v & 1 == 0 {
-                break;
-            }
-        }
-        out.push((doc, shape, offsets));
-    }
-    Ok(out)
-}
-
-/// A single character's list: documents and scores.
-pub(super) fn decode_single(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
-    let mut r = Reader::new(list);
-    let mut out = Vec::new();
-    let mut doc = 0u32;
-    while !r.is_empty() {
-        doc = doc.checked_add(r.u32()?).ok_or(Corrupt)?;
-        out.push((doc, r.varint()?));
-    }
-    Ok(out)
+/// A single character's list: documents and its score in each.
+pub(super) fn char_scores(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
+    Ok(decode_chars(list)?
+        .into_iter()
+        .map(|(d, acc)| (d, acc.finish().score))
+        .collect())
 }
 
 /// The term's score in each document of the lists where it occurs
@@ -117,28 +88,28 @@ pub(super) fn term_matches(plan: &TermPlan, lists: &[Postings]) -> Vec<(u32, u64
     };
     let mut cursors = vec![0usize; rest.len()];
     let mut out = Vec::new();
-    'docs: for (doc, shape, offsets) in first {
+    'docs: for (doc, places) in first {
         let mut others = Vec::with_capacity(rest.len());
         for (list, at) in rest.iter().zip(cursors.iter_mut()) {
-            *at += list[*at..].partition_point(|(d, _, _)| d < doc);
+            *at += list[*at..].partition_point(|(d, _)| d < doc);
             match list.get(*at) {
-                Some((d, _, o)) if d == doc => others.push(o),
+                Some((d, o)) if d == doc => others.push(o),
                 _ => continue 'docs,
             }
         }
-        let k0 = plan.keys[0].1;
-        let starts: Vec<u32> = offsets
+        let k0 = i64::from(plan.keys[0].1);
+        let starts: Vec<Pos> = places
             .iter()
-            .filter_map(|&q| q.checked_sub(k0))
+            .filter_map(|&q| q.moved(-k0))
             .filter(|&p| {
                 plan.keys[1..].iter().zip(&others).all(|(&(_, k), o)| {
-                    p.checked_add(k)
+                    p.moved(i64::from(k))
                         .is_some_and(|x| o.binary_search(&x).is_ok())
                 })
             })
             .collect();
         if !starts.is_empty() {
-            out.push((*doc, term_score(&starts, plan.len, shape)));
+            out.push((*doc, count_matches(&starts, plan.len).finish().score));
         }
     }
     out

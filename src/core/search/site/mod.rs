@@ -9,7 +9,7 @@
 //! - `g<hash>/` one directory per segment, named after its content, whose
 //!   files never change: `p/<k>.bin` postings (every character and pair of
 //!   adjacent characters of the normalised texts, with the documents and
-//!   offsets where it occurs; keys spread over the files by a hash, see
+//!   places where it occurs, bit-packed; keys spread over the files by a hash, see
 //!   [`build`](build_segment); the longest lists in `b/<key>.bin`),
 //!   `d/<n>.bin` packs of the stored copies of consecutive documents
 //!   (title, URL, `src`, date, texts: hits and snippets; a pack holds
@@ -22,12 +22,14 @@
 //! live documents indexed again) only once most of it is dead, so a
 //! query's files stay few and an update rewrites little.
 
+mod bits;
 mod build;
 mod codec;
 mod doc;
 mod engine;
 mod lists;
 mod manifest;
+mod postings;
 mod update;
 
 pub use build::{

@@ -230,13 +230,15 @@ fn stored_copies_index_to_the_same_files() {
 
 #[test]
 fn long_lists_stored_apart_give_the_same_hits() {
-    let docs: Vec<SiteDoc> = (0..1500)
+    // Common characters at varying places, so their lists stay long
+    // however tightly places are coded.
+    let docs: Vec<SiteDoc> = (0..4000)
         .map(|i| SiteDoc {
             article: article(
                 &format!("n{i}"),
                 &format!("第{i}篇"),
                 None,
-                &["的的文字", "其他的"],
+                &[&format!("{}的的文字", "字".repeat(i % 7)), "其他的"],
             ),
             src: None,
         })

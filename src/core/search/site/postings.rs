@@ -1,0 +1,385 @@
+//! One key's posting list, written and read: the single definition of its
+//! bits (see [`bits`](super::bits)).
+//!
+//! A list is `gamma(documents + 1)`, two bits saying whether any place is
+//! in a title and whether any is in a heading, the Rice parameters of its
+//! document gaps, of its offsets and of its counts (5 bits each), then per
+//! document the gap from the previous one (the first: its number), then:
+//!
+//! - for a pair of characters: how many times it occurs, less one, then
+//!   each place: its zone (body, title or heading; no bit for a zone the
+//!   list never has) and its offset in its space (the title's, or the
+//!   texts' after the title), as the gap from the previous offset of the
+//!   same space less one, the first of a space whole;
+//! - for a single character: its matches in the title and in headings
+//!   (when the list has any), then in the body, and, when there are
+//!   matches after the title, the offset of the first.
+//!
+//! Offsets count from the start of their space, so ranking needs nothing
+//! about the document beyond its postings: where the title ends or how
+//! long the text is never has to be stored beside every list.
+
+use super::bits::{best_rice, BitReader, BitWriter};
+use super::codec::Corrupt;
+use crate::core::search::score::Acc;
+
+/// Offsets at or past this are not representable (articles are capped far
+/// below it by the parser's limits).
+const MAX_OFFSET: u32 = 1 << 30;
+
+/// Where a pair or character occurs in a document: its space (the title,
+/// or the rest), its byte offset there, and whether that is in a heading.
+/// Ordered as the document reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Pos(u32);
+
+impl Pos {
+    const REST: u32 = 1 << 31;
+
+    pub fn title(at: u32) -> Pos {
+        Pos(at.min(MAX_OFFSET - 1) << 1)
+    }
+
+    pub fn rest(at: u32, heading: bool) -> Pos {
+        Pos(Pos::REST | at.min(MAX_OFFSET - 1) << 1 | u32::from(heading))
+    }
+
+    pub fn in_title(self) -> bool {
+        self.0 & Pos::REST == 0
+    }
+
+    pub fn in_heading(self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    /// The byte offset in its space.
+    pub fn at(self) -> u32 {
+        (self.0 & !Pos::REST) >> 1
+    }
+
+    /// Offset in one line for both spaces, the title's first: what the
+    /// overlap of two matches is judged on.
+    fn line(self) -> u32 {
+        self.0 >> 1
+    }
+
+    /// The place `by` bytes further (or back) in the same space.
+    pub fn moved(self, by: i64) -> Option<Pos> {
+        let at = u32::try_from(i64::from(self.at()) + by).ok()?;
+        (at < MAX_OFFSET).then_some(Pos(self.0 & (Pos::REST | 1) | at << 1))
+    }
+}
+
+/// Which zones a list's places are in besides the body: each zone it never
+/// has costs no bit.
+#[derive(Clone, Copy, Default)]
+struct Zones {
+    title: bool,
+    heading: bool,
+}
+
+impl Zones {
+    fn of<'a>(places: impl Iterator<Item = &'a Pos>) -> Zones {
+        places.fold(Zones::default(), |z, p| Zones {
+            title: z.title || p.in_title(),
+            heading: z.heading || (!p.in_title() && p.in_heading()),
+        })
+    }
+
+    /// `(title, heading)` of a place, in as few bits as the list allows.
+    fn write(self, p: Pos, w: &mut BitWriter) {
+        if self.title {
+            w.bit(p.in_title());
+        }
+        if self.heading && !p.in_title() {
+            w.bit(p.in_heading());
+        }
+    }
+
+    fn read(self, r: &mut BitReader<'_>) -> Result<(bool, bool), Corrupt> {
+        let title = self.title && r.bits(1)? == 1;
+        let heading = self.heading && !title && r.bits(1)? == 1;
+        Ok((title, heading))
+    }
+}
+
+/// A term's matches in one document from where they start (sorted),
+/// counted as `SearchIndex` counts them: matches that overlap an earlier
+/// one are not counted.
+pub(super) fn count_matches(starts: &[Pos], len: u32) -> Acc {
+    let mut acc = Acc::new(0);
+    for &p in starts {
+        if p.line() < acc.next_free {
+            continue;
+        }
+        acc.next_free = p.line().saturating_add(len);
+        if p.in_title() {
+            acc.title += 1;
+            continue;
+        }
+        if acc.heads + acc.body == 0 {
+            acc.first_body = p.at();
+        }
+        if p.in_heading() {
+            acc.heads += 1;
+        } else {
+            acc.body += 1;
+        }
+    }
+    acc
+}
+
+/// Documents of a list with what is kept for each.
+pub(super) type Entries<T> = Vec<(u32, T)>;
+
+/// What a list's header holds.
+struct Header {
+    docs: u64,
+    zones: Zones,
+    k_doc: u32,
+    k_off: u32,
+    k_count: u32,
+}
+
+impl Header {
+    fn write(&self, w: &mut BitWriter) {
+        w.gamma(self.docs + 1);
+        w.bit(self.zones.title);
+        w.bit(self.zones.heading);
+        for k in [self.k_doc, self.k_off, self.k_count] {
+            w.bits(u64::from(k), 5);
+        }
+    }
+
+    fn read(r: &mut BitReader<'_>) -> Result<Header, Corrupt> {
+        let docs = r.gamma()? - 1;
+        let zones = Zones {
+            title: r.bits(1)? == 1,
+            heading: r.bits(1)? == 1,
+        };
+        let mut k = || r.bits(5).map(|k| k as u32);
+        Ok(Header {
+            docs,
+            zones,
+            k_doc: k()?,
+            k_off: k()?,
+            k_count: k()?,
+        })
+    }
+}
+
+/// Gaps between the documents of a list (the first: its number).
+fn gaps<T>(entries: &Entries<T>) -> impl Iterator<Item = u64> + Clone + '_ {
+    let prev = std::iter::once(None).chain(entries.iter().map(|e| Some(e.0)));
+    entries
+        .iter()
+        .zip(prev)
+        .map(|(e, p)| u64::from(p.map_or(e.0, |p| e.0 - p - 1)))
+}
+
+/// Offsets of one document as written: whole for the first of a space,
+/// else the gap less one.
+fn offset_values(places: &[Pos]) -> impl Iterator<Item = u64> + Clone + '_ {
+    let prev = std::iter::once(None).chain(places.iter().map(|&p| Some(p)));
+    places.iter().zip(prev).map(|(&p, before)| match before {
+        Some(b) if b.in_title() == p.in_title() => u64::from(p.at() - b.at() - 1),
+        _ => u64::from(p.at()),
+    })
+}
+
+/// The list of a pair: documents (ascending) and the places where the pair
+/// occurs in each (ascending, not empty).
+pub(super) fn encode_pairs(entries: &Entries<Vec<Pos>>) -> Vec<u8> {
+    let counts = entries.iter().map(|(_, p)| p.len() as u64 - 1);
+    let h = Header {
+        docs: entries.len() as u64,
+        zones: Zones::of(entries.iter().flat_map(|(_, p)| p)),
+        k_doc: best_rice(gaps(entries)),
+        k_off: best_rice(entries.iter().flat_map(|(_, p)| offset_values(p))),
+        k_count: best_rice(counts.clone()),
+    };
+    let mut w = BitWriter::default();
+    h.write(&mut w);
+    for (((_, places), gap), count) in entries.iter().zip(gaps(entries)).zip(counts) {
+        w.rice(gap, h.k_doc);
+        w.rice(count, h.k_count);
+        for (p, v) in places.iter().zip(offset_values(places)) {
+            h.zones.write(*p, &mut w);
+            w.rice(v, h.k_off);
+        }
+    }
+    w.into_bytes()
+}
+
+/// The list of a single character: documents (ascending) and its matches
+/// in each.
+pub(super) fn encode_chars(entries: &Entries<Acc>) -> Vec<u8> {
+    let firsts = entries
+        .iter()
+        .filter(|(_, a)| a.heads + a.body > 0)
+        .map(|(_, a)| u64::from(a.first_body));
+    let h = Header {
+        docs: entries.len() as u64,
+        zones: Zones {
+            title: entries.iter().any(|(_, a)| a.title > 0),
+            heading: entries.iter().any(|(_, a)| a.heads > 0),
+        },
+        k_doc: best_rice(gaps(entries)),
+        k_off: best_rice(firsts),
+        k_count: best_rice(entries.iter().map(|(_, a)| u64::from(a.body))),
+    };
+    let mut w = BitWriter::default();
+    h.write(&mut w);
+    for ((_, a), gap) in entries.iter().zip(gaps(entries)) {
+        w.rice(gap, h.k_doc);
+        if h.zones.title {
+            w.rice(u64::from(a.title), 0);
+        }
+        if h.zones.heading {
+            w.rice(u64::from(a.heads), 0);
+        }
+        w.rice(u64::from(a.body), h.k_count);
+        if a.heads + a.body > 0 {
+            w.rice(u64::from(a.first_body), h.k_off);
+        }
+    }
+    w.into_bytes()
+}
+
+/// Reads a list's header; calls `entry` for each document.
+fn decode<T>(
+    list: &[u8],
+    mut entry: impl FnMut(&mut BitReader<'_>, &Header) -> Result<T, Corrupt>,
+) -> Result<Entries<T>, Corrupt> {
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut r = BitReader::new(list);
+    let h = Header::read(&mut r)?;
+    // Each entry takes a bit at least: a count beyond the list is damage.
+    if h.docs > list.len() as u64 * 8 {
+        return Err(Corrupt);
+    }
+    let mut out = Vec::with_capacity(h.docs as usize);
+    let mut doc: Option<u32> = None;
+    for _ in 0..h.docs {
+        let gap = r.rice_u32(h.k_doc)?;
+        let d = match doc {
+            None => gap,
+            Some(prev) => prev
+                .checked_add(gap)
+                .and_then(|d| d.checked_add(1))
+                .ok_or(Corrupt)?,
+        };
+        doc = Some(d);
+        out.push((d, entry(&mut r, &h)?));
+    }
+    Ok(out)
+}
+
+/// A pair's list: documents and places, as [`encode_pairs`] wrote them.
+pub(super) fn decode_pairs(list: &[u8]) -> Result<Entries<Vec<Pos>>, Corrupt> {
+    decode(list, |r, h| {
+        let n = r.rice(h.k_count)?.checked_add(1).ok_or(Corrupt)?;
+        // A bit a place at least: more is damage.
+        if n > list.len() as u64 * 8 {
+            return Err(Corrupt);
+        }
+        let mut places: Vec<Pos> = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            let (title, heading) = h.zones.read(r)?;
+            let v = r.rice_u32(h.k_off)?;
+            let at = match places.last() {
+                Some(b) if b.in_title() == title => b
+                    .at()
+                    .checked_add(v)
+                    .and_then(|a| a.checked_add(1))
+                    .ok_or(Corrupt)?,
+                _ => v,
+            };
+            if at >= MAX_OFFSET {
+                return Err(Corrupt);
+            }
+            places.push(if title {
+                Pos::title(at)
+            } else {
+                Pos::rest(at, heading)
+            });
+        }
+        Ok(places)
+    })
+}
+
+/// A single character's list: documents and its matches in each.
+pub(super) fn decode_chars(list: &[u8]) -> Result<Entries<Acc>, Corrupt> {
+    decode(list, |r, h| {
+        let mut count = |present: bool, k: u32| -> Result<u32, Corrupt> {
+            if present {
+                r.rice_u32(k)
+            } else {
+                Ok(0)
+            }
+        };
+        let mut acc = Acc::new(0);
+        acc.title = count(h.zones.title, 0)?;
+        acc.heads = count(h.zones.heading, 0)?;
+        acc.body = count(true, h.k_count)?;
+        if acc.heads + acc.body > 0 {
+            acc.first_body = r.rice_u32(h.k_off)?;
+        }
+        Ok(acc)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pair_lists_round_trip_every_zone() {
+        let entries: Entries<Vec<Pos>> = vec![
+            (3, vec![Pos::title(0), Pos::title(9), Pos::rest(0, false)]),
+            (4, vec![Pos::rest(5, true), Pos::rest(40, false)]),
+            (900, vec![Pos::rest(70_000, false)]),
+        ];
+        let bytes = encode_pairs(&entries);
+        assert_eq!(decode_pairs(&bytes), Ok(entries));
+        assert_eq!(decode_pairs(&[]), Ok(Vec::new()));
+        assert_eq!(decode_pairs(&bytes[..bytes.len() - 2]), Err(Corrupt));
+    }
+
+    #[test]
+    fn char_lists_round_trip() {
+        let mut a = Acc::new(0);
+        (a.title, a.body, a.first_body) = (1, 2, 33);
+        let mut b = Acc::new(0);
+        b.title = 2;
+        let entries = vec![(0, a), (7, b)];
+        let back = decode_chars(&encode_chars(&entries)).unwrap();
+        let seen: Vec<_> = back
+            .iter()
+            .map(|(d, a)| (*d, a.title, a.heads, a.body, a.first_body))
+            .collect();
+        assert_eq!(seen, [(0, 1, 0, 2, 33), (7, 2, 0, 0, 0)]);
+    }
+
+    #[test]
+    fn overlapping_matches_count_once_and_spaces_stay_apart() {
+        // "aaa" in the title, "aa" at 0 and 1 in a heading, at 5 in the body.
+        let starts = [
+            Pos::title(0),
+            Pos::title(1),
+            Pos::rest(0, true),
+            Pos::rest(1, true),
+            Pos::rest(5, false),
+        ];
+        let acc = count_matches(&starts, 2);
+        assert_eq!(
+            (acc.title, acc.heads, acc.body, acc.first_body),
+            (1, 1, 1, 0)
+        );
+        assert_eq!(Pos::rest(5, true).moved(-5), Some(Pos::rest(0, true)));
+        assert_eq!(Pos::title(2).moved(-3), None);
+        assert!(Pos::title(MAX_OFFSET - 1) < Pos::rest(0, false));
+    }
+}
