@@ -16,34 +16,39 @@ const MAX_UNARY: u64 = 1 << 24;
 #[derive(Default)]
 pub(super) struct BitWriter {
     out: Vec<u8>,
-    /// Bits used in the last byte (0 when it is full or there is none).
-    used: u32,
+    /// Bits not yet in `out`, the first in the highest place used.
+    acc: u64,
+    /// How many bits `acc` holds (fewer than 8 between calls).
+    pending: u32,
 }
 
 impl BitWriter {
     pub(super) fn bit(&mut self, b: bool) {
-        if self.used == 0 {
-            self.out.push(0);
-        }
-        if b {
-            *self.out.last_mut().expect("pushed above") |= 0x80 >> self.used;
-        }
-        self.used = (self.used + 1) % 8;
+        self.bits(u64::from(b), 1);
     }
 
-    /// The low `n` bits of `v`, highest first.
+    /// The low `n` bits of `v` (at most 56), highest first.
     pub(super) fn bits(&mut self, v: u64, n: u32) {
-        for i in (0..n).rev() {
-            self.bit(v >> i & 1 == 1);
+        debug_assert!(n <= 56);
+        if n == 0 {
+            return;
+        }
+        self.acc = self.acc << n | (v & ((1 << n) - 1));
+        self.pending += n;
+        while self.pending >= 8 {
+            self.pending -= 8;
+            self.out.push((self.acc >> self.pending) as u8);
         }
     }
 
     /// `v` Rice-coded with parameter `k`.
     pub(super) fn rice(&mut self, v: u64, k: u32) {
-        for _ in 0..v >> k {
-            self.bit(true);
+        let mut q = v >> k;
+        while q >= 32 {
+            self.bits(u64::MAX, 32);
+            q -= 32;
         }
-        self.bit(false);
+        self.bits((1 << (q + 1)) - 2, q as u32 + 1);
         self.bits(v, k);
     }
 
@@ -56,14 +61,21 @@ impl BitWriter {
     }
 
     /// The bytes, the last one padded with zeros.
-    pub(super) fn into_bytes(self) -> Vec<u8> {
+    pub(super) fn into_bytes(mut self) -> Vec<u8> {
+        if self.pending > 0 {
+            self.out.push((self.acc << (8 - self.pending)) as u8);
+        }
         self.out
     }
 }
 
-/// The Rice parameter that codes `values` in the fewest bits.
+/// The Rice parameter that codes `values` in the fewest bits. The best is
+/// within a step of log2 of the mean, so only those are weighed.
 pub(super) fn best_rice(values: impl Iterator<Item = u64> + Clone) -> u32 {
-    (0..32u32)
+    let (n, sum) = values.clone().fold((0u64, 0u64), |(n, s), v| (n + 1, s + v));
+    let mean = sum / n.max(1);
+    let guess = 63 - mean.max(1).leading_zeros();
+    (guess.saturating_sub(2)..=(guess + 1).min(31))
         .min_by_key(|&k| {
             values
                 .clone()
