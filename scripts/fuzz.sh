@@ -16,7 +16,7 @@ rustup toolchain list | grep -q nightly || rustup toolchain install nightly --pr
 
 
 mkdir -p fuzz/corpus/json fuzz/corpus/parse_document fuzz/corpus/html_blocks fuzz/corpus/url_policy fuzz/corpus/search \
-  fuzz/corpus/html_oracle
+  fuzz/corpus/html_oracle fuzz/corpus/site_index
 cp content/seed-article.json tests/fixtures/*.json fuzz/corpus/parse_document/
 cp content/seed-article.json tests/fixtures/*.json fuzz/corpus/json/
 python3 - <<'PY'
@@ -33,7 +33,7 @@ for i, u in enumerate(urls):
 PY
 
 printf '%-16s %14s %10s\n' target executions seconds
-for t in json parse_document html_blocks url_policy search html_oracle; do
+for t in json parse_document html_blocks url_policy search html_oracle site_index; do
   log=$(mktemp)
   if ! cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 \
       -max_len=65536 -rss_limit_mb=4096 >"$log" 2>&1; then

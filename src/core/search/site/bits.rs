@@ -72,7 +72,9 @@ impl BitWriter {
 /// The Rice parameter that codes `values` in the fewest bits. The best is
 /// within a step of log2 of the mean, so only those are weighed.
 pub(super) fn best_rice(values: impl Iterator<Item = u64> + Clone) -> u32 {
-    let (n, sum) = values.clone().fold((0u64, 0u64), |(n, s), v| (n + 1, s + v));
+    let (n, sum) = values
+        .clone()
+        .fold((0u64, 0u64), |(n, s), v| (n + 1, s + v));
     let mean = sum / n.max(1);
     let guess = 63 - mean.max(1).leading_zeros();
     (guess.saturating_sub(2)..=(guess + 1).min(31))

@@ -334,6 +334,44 @@ pub(super) fn decode_chars(list: &[u8]) -> Result<Entries<Acc>, Corrupt> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Places of one document as the builder makes them: ascending, title
+    /// first, distinct.
+    fn places() -> impl Strategy<Value = Vec<Pos>> {
+        proptest::collection::btree_set((any::<bool>(), any::<bool>(), 0u32..5000), 1..6).prop_map(
+            |set| {
+                let mut v: Vec<Pos> = set
+                    .into_iter()
+                    .map(|(t, h, at)| if t { Pos::title(at) } else { Pos::rest(at, h) })
+                    .collect();
+                v.sort();
+                v.dedup_by_key(|p| (p.in_title(), p.at()));
+                v
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn any_pair_list_round_trips(
+            docs in proptest::collection::btree_map(0u32..400_000, places(), 0..40)
+        ) {
+            let entries: Entries<Vec<Pos>> = docs.into_iter().collect();
+            prop_assert_eq!(decode_pairs(&encode_pairs(&entries)), Ok(entries));
+        }
+
+        #[test]
+        fn any_bytes_decode_to_a_list_or_an_error(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            // No panic, no endless loop, and what decodes is bounded by the bytes.
+            if let Ok(e) = decode_pairs(&bytes) {
+                prop_assert!(e.len() <= bytes.len() * 8);
+            }
+            if let Ok(e) = decode_chars(&bytes) {
+                prop_assert!(e.len() <= bytes.len() * 8);
+            }
+        }
+    }
 
     #[test]
     fn pair_lists_round_trip_every_zone() {
