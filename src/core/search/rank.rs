@@ -113,8 +113,8 @@ impl SearchIndex {
     /// Every article containing all terms (in any of its texts), best first.
     ///
     /// Score = Σ over terms of 100 × title matches + 20 × heading matches +
-    /// 1 × body matches + 10 × (1 − offset of the first match after the
-    /// title ÷ length of the text after the title), counting
+    /// 1 × body matches + 10 × 300 ÷ (300 + byte offset of the first match
+    /// after the title, counted from the title's end), counting
     /// non-overlapping matches in normalised text, in reading order; the
     /// last part is rounded down to a thousandth. So a title match outranks
     /// up to 99 body matches, a heading match 19, and among body matches

@@ -137,20 +137,23 @@ pub fn build_segment(
 ) -> BuiltSegment {
     let prepared: Vec<Prepared> = par.map(docs.len(), |i| prepare(&docs[i], variants));
     let entries: usize = prepared.iter().map(|p| p.keys.len()).sum();
-    // About two bytes an entry once coded, keys included. A small
-    // segment (a day's update) gets smaller files: every query visits
-    // every segment, and should pay little for the small ones.
-    let bytes = entries * 2;
-    let target = (bytes / 64).clamp(1024, POSTING_FILE_BYTES);
-    let shards = (bytes / target).clamp(1, u32::MAX as usize) as u32;
-    let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
-    for (d, p) in prepared.iter().enumerate() {
-        for &(key, at) in &p.keys {
-            buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
+    // The posting files' bytes, first guessed (a few bytes an entry, keys
+    // included: rare pairs cost more, so it varies with the corpus), then
+    // measured once if the guess was well off. A small segment (a day's
+    // update) gets smaller files: every query visits every segment, and
+    // should pay little for the small ones.
+    let mut bytes = entries * 2;
+    let mut measured = false;
+    let (shards, postings) = loop {
+        let target = (bytes / 64).clamp(1024, POSTING_FILE_BYTES);
+        let shards = (bytes / target).clamp(1, u32::MAX as usize) as u32;
+        let postings = encode_shards(&prepared, shards, par);
+        let coded: usize = postings.iter().map(|(file, _)| file.len()).sum();
+        if measured || coded <= bytes * 5 / 4 {
+            break (shards, postings);
         }
-    }
-    let postings = par.map(buckets.len(), |k| encode_postings(&buckets[k], &prepared));
-    drop(buckets);
+        (bytes, measured) = (coded, true);
+    };
     let stored = par.map(docs.len(), |i| StoredDoc::of(&docs[i]).encode());
     let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
     let ids = format!("[{}]\n", ids.join(",")).into_bytes();
@@ -196,6 +199,21 @@ pub fn build_segment(
         },
         files,
     }
+}
+
+/// The posting files of `shards` files (and the lists stored apart).
+fn encode_shards(
+    prepared: &[Prepared],
+    shards: u32,
+    par: &impl Parallel,
+) -> Vec<(Vec<u8>, Vec<(u64, Vec<u8>)>)> {
+    let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
+    for (d, p) in prepared.iter().enumerate() {
+        for &(key, at) in &p.keys {
+            buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
+        }
+    }
+    par.map(buckets.len(), |k| encode_postings(&buckets[k], prepared))
 }
 
 /// One posting file from its (key, document, offset) entries, which come

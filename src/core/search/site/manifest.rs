@@ -3,7 +3,7 @@
 //! else lives in segment directories named after their content.
 //!
 //! ```json
-//! {"format": "article-reader-search", "version": 4, "variants": false,
+//! {"format": "article-reader-search", "version": 5, "variants": false,
 //!  "segments": [{"dir": "g0f3a…", "base": 0, "docs": 10000, "postings": 731, "pack": 16}],
 //!  "deleted": [17, 4242]}
 //! ```
