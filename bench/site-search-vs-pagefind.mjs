@@ -123,14 +123,17 @@ const pf = await pagefindIndex(SIZE, { rebuild: args.includes('--rebuild-pagefin
 const pfBuild = pf.stamp.buildSeconds;
 phase(pf.cached ? 'Pagefind (cached build)' : 'Pagefind build');
 
-/** Pagefind result id → page URL, from its fragment files on disk. */
-const pfUrl = new Map();
-const fragDir = join(pf.bundle, 'fragment');
-for (const f of readdirSync(fragDir)) {
-  const text = gunzipSync(readFileSync(join(fragDir, f))).toString('utf8');
-  pfUrl.set(f.replace(/\.pf_fragment$/, ''), JSON.parse(text.slice(text.indexOf('{'))).url.replace(/\.html$/, '.html'));
-}
-phase('Pagefind fragments read');
+/** Pagefind result id → page URL, from its fragment file on disk (read
+ * when a result names it: at 312,000 pages, reading them all up front
+ * takes longer than the queries need). */
+const pfUrls = new Map();
+const pfUrl = (id) => {
+  if (!pfUrls.has(id)) {
+    const text = gunzipSync(readFileSync(join(pf.bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+    pfUrls.set(id, JSON.parse(text.slice(text.indexOf('{'))).url);
+  }
+  return pfUrls.get(id);
+};
 const textBytes = docs.reduce((s, d) => s + Buffer.byteLength(d.title) + Buffer.byteLength(d.blocks[0].text), 0);
 
 // ---- The browser ---------------------------------------------------------------
@@ -248,7 +251,9 @@ async function openPage(engine) {
   return { page, opened: net.bytes, close: () => context.close() };
 }
 
+/** The `p` quantile of `v` (NaN when empty: `--timed 0` times nothing). */
 const pct = (v, p) => {
+  if (!v.length) return NaN;
   const s = [...v].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
 };
@@ -291,7 +296,7 @@ phase('our recall (CLI) and counts (browser)');
   const p = await openPage('pagefind');
   const r = result.pagefind;
   for (let i = 0; i < queries.length; i++) {
-    const set = new Set((await p.page.evaluate((q) => window.engine.all(q), queries[i].q)).map((id) => pfUrl.get(id)));
+    const set = new Set((await p.page.evaluate((q) => window.engine.all(q), queries[i].q)).map(pfUrl));
     if (process.env.DEBUG) console.error('pagefind', JSON.stringify(queries[i].q), 'found', set.size, 'truth', truths[i].size, [...set].slice(0, 3));
     r.found += set.size;
     for (const u of set) if (truths[i].has(u)) r.both += 1;

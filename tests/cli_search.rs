@@ -33,7 +33,9 @@ fn documents() -> Vec<(String, String, String)> {
     (0..40)
         .map(|i| {
             let title = format!("{}{}", ["春日", "月夜", "故乡", "风雨"][i % 4], i);
-            let body: Vec<&str> = (0..3).map(|k| lines[(i * 7 + k * 3) % lines.len()]).collect();
+            let body: Vec<&str> = (0..3)
+                .map(|k| lines[(i * 7 + k * 3) % lines.len()])
+                .collect();
             (format!("d{i}"), title, body.join("，"))
         })
         .collect()
@@ -92,7 +94,17 @@ fn search_all(dir: &Path, q: &str) -> (serde_json::Value, Vec<serde_json::Value>
 #[test]
 fn every_hit_is_exactly_the_substring_truth() {
     let dir = built("cli-search-exact");
-    for q in ["明月", "月", "春", "风雨", "明月 春", "故乡", "app打卡", "2024", "，低"] {
+    for q in [
+        "明月",
+        "月",
+        "春",
+        "风雨",
+        "明月 春",
+        "故乡",
+        "app打卡",
+        "2024",
+        "，低",
+    ] {
         let want = truth(q);
         assert!(!want.is_empty(), "{q}: the fixture should match something");
         let (head, hits) = search_all(&dir, q);
@@ -191,7 +203,11 @@ fn a_missing_or_damaged_index_is_an_error() {
     let none = d.join("nothing-here");
     fails_with(
         &["search", none.to_str().unwrap(), "月"],
-        &["article-reader search:", "manifest.json", "article-reader index"],
+        &[
+            "article-reader search:",
+            "manifest.json",
+            "article-reader index",
+        ],
     );
 
     let dir = built("cli-search-damaged");
@@ -223,10 +239,17 @@ fn a_missing_or_damaged_index_is_an_error() {
         &["search", dir.to_str().unwrap(), "月"],
         &["article-reader search:", "manifest.json"],
     );
-    // One naming a file outside the index.
+    // One naming a file outside the index (refused by the manifest's
+    // reader, and by the CLI before reading any file it names).
     let other = built("cli-search-outside");
     let manifest = fs::read_to_string(other.join("manifest.json")).unwrap();
-    let seg = manifest.split("\"dir\":\"").nth(1).unwrap().split('"').next().unwrap();
+    let seg = manifest
+        .split("\"dir\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     fs::write(
         dir.join("manifest.json"),
         manifest.replace(&format!("\"dir\":\"{seg}\""), "\"dir\":\"../x\""),

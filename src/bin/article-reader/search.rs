@@ -102,7 +102,11 @@ fn read_index_file(dir: &Path, rel: String) -> Result<(String, Vec<u8>), String>
 /// A count line, then per hit its id, URL and title on one line and its
 /// snippet indented on the next.
 fn write_text(out: &mut impl Write, r: &SiteResults) -> io::Result<()> {
-    let noun = if r.total == 1 { "document" } else { "documents" };
+    let noun = if r.total == 1 {
+        "document"
+    } else {
+        "documents"
+    };
     writeln!(out, "{} {noun} match, {} shown", r.total, r.hits.len())?;
     for h in &r.hits {
         writeln!(
