@@ -43,7 +43,7 @@ bench-search: build
 # and warm query times (prints a table).
 bench-site-search: build
 	cargo build --profile cli --bin article-reader
-	node bench/site-search-vs-pagefind.mjs --size $(or $(SIZE),10000)
+	node bench/site-search-vs-pagefind.mjs --size $(or $(SIZE),10000) $(ARGS)
 
 # Lighthouse mobile audit of the standalone page (prints scores and failing
 # audits; exits 1 below performance 95 / accessibility 100 / best practices 100).

@@ -6,12 +6,23 @@
 // poem), then queried in headless Chromium through each one's own JS API.
 //
 //   make bench-site-search          (builds dist/ and the CLI first)
-//   node bench/site-search-vs-pagefind.mjs [--size 10000|all] [--timed 60] [--queries N]
+//   node bench/site-search-vs-pagefind.mjs [--size 10000|all] [--timed 60] [--queries N] [--rebuild-pagefind]
 //   (--size all: every poem, about 312,000; make bench-site-search SIZE=all)
+//
+// Pagefind's build of a corpus is kept and reused while its stamp matches
+// the corpus and Pagefind's version (bench/search/pagefind-cache.mjs;
+// --rebuild-pagefind builds it anew): its build seconds are then those
+// measured when it was built, and the table says so. Ours is built on
+// every run.
 //
 // Prints, for each engine: build seconds, index bytes on disk, recall and
 // precision against a brute-force substring scan (every query's full hit
-// set), bytes fetched per query for the top 10 hits shown (median / p95;
+// set: ours from `article-reader search --all --json` over the index files
+// the browser queries — every hit's stored copy, which the browser would
+// fetch pack by pack; in the browser, each query's `total` from
+// `search(q, {limit: 0})` must equal the scan's count, and the run fails
+// when one does not; Pagefind's from its JS API in the browser, result
+// ids mapped to URLs through its fragment files), bytes fetched per query for the top 10 hits shown (median / p95;
 // the once-per-page metadata — our manifest.json, Pagefind's entry and
 // meta files — apart, engine code never counted), and cold query → top 10
 // hits in the DOM (median / p95), unthrottled and with Lighthouse's mobile
@@ -24,13 +35,14 @@
 // with like. Both engines store their index files gzipped and serve them
 // as they are (ours are inflated by the browser's DecompressionStream,
 // Pagefind's by its wasm), so the bytes compare like with like.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
+import { corpusPath, pagefindIndex, pagefindVersion } from './search/pagefind-cache.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEPS = join(ROOT, 'bench', 'search');
@@ -50,8 +62,16 @@ if (!existsSync(join(DEPS, 'node_modules', 'pagefind')) || !existsSync(join(DEPS
   console.log('installing bench/search dependencies (chinese-poetry, pagefind)…');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: DEPS, stdio: 'inherit' });
 }
-const corpus = join(OUT, `site-${SIZE}.jsonl`);
-if (!existsSync(corpus)) execFileSync('node', [join(DEPS, 'site-corpus.mjs'), SIZE], { stdio: 'inherit' });
+const corpus = corpusPath(SIZE);
+/** Seconds each part of the run took (stderr and the JSON; to plan runs). */
+const phases = {};
+let phaseStart = performance.now();
+const phase = (name) => {
+  const now = performance.now();
+  phases[name] = (now - phaseStart) / 1000;
+  phaseStart = now;
+  process.stderr.write(`  ${name}: ${phases[name].toFixed(1)} s\n`);
+};
 const docs = readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const queries = JSON.parse(readFileSync(join(OUT, `site-${SIZE}-queries.json`), 'utf8'))
   .slice(0, Number(opt('--queries', 'Infinity')));
@@ -78,12 +98,11 @@ function truth(q) {
   return out;
 }
 
+phase('corpus and truth texts');
+
 // ---- Building both indexes ---------------------------------------------------
 
 const ours = join(OUT, `vs-pagefind-${SIZE}-ours`);
-const pfSite = join(OUT, `vs-pagefind-${SIZE}-html`);
-const pfOut = join(OUT, `vs-pagefind-${SIZE}-pagefind`);
-const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 function dirBytes(dir) {
   let n = 0;
@@ -95,37 +114,26 @@ function dirBytes(dir) {
 }
 
 rmSync(ours, { recursive: true, force: true });
-let t = performance.now();
+const t = performance.now();
 execFileSync(CLI, ['index', '--out', ours, corpus], { stdio: ['ignore', 'ignore', 'ignore'] });
 const oursBuild = (performance.now() - t) / 1000;
+phase('our build');
 
-// One HTML page per poem, as a site would publish it.
-rmSync(pfSite, { recursive: true, force: true });
-mkdirSync(join(pfSite, 'poem'), { recursive: true });
-for (const d of docs) {
-  writeFileSync(join(pfSite, d.url), `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>${esc(d.title)}</title></head>`
-    + `<body><main data-pagefind-body><h1>${esc(d.title)}</h1><p>${esc(d.blocks[0].text).replace(/\n/g, '<br>')}</p></main></body></html>`);
-}
-// Its package exports only `import`: loaded by path from bench/search.
-const PAGEFIND = join(DEPS, 'node_modules', 'pagefind');
-const pagefind = await import(pathToFileURL(join(PAGEFIND, 'lib', 'index.js')).href);
-rmSync(pfOut, { recursive: true, force: true });
-t = performance.now();
-const { index: pf, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-if (errors.length) throw new Error(errors.join('\n'));
-const added = await pf.addDirectory({ path: pfSite });
-await pf.writeFiles({ outputPath: join(pfOut, 'pagefind') });
-const pfBuild = (performance.now() - t) / 1000;
-await pagefind.close();
-if (added.page_count !== docs.length) throw new Error(`Pagefind indexed ${added.page_count} pages of ${docs.length}`);
+const pf = await pagefindIndex(SIZE, { rebuild: args.includes('--rebuild-pagefind') });
+const pfBuild = pf.stamp.buildSeconds;
+phase(pf.cached ? 'Pagefind (cached build)' : 'Pagefind build');
 
-/** Pagefind result id → page URL, from its fragment files on disk. */
-const pfUrl = new Map();
-const fragDir = join(pfOut, 'pagefind', 'fragment');
-for (const f of readdirSync(fragDir)) {
-  const text = gunzipSync(readFileSync(join(fragDir, f))).toString('utf8');
-  pfUrl.set(f.replace(/\.pf_fragment$/, ''), JSON.parse(text.slice(text.indexOf('{'))).url.replace(/\.html$/, '.html'));
-}
+/** Pagefind result id → page URL, from its fragment file on disk (read
+ * when a result names it: at 312,000 pages, reading them all up front
+ * takes longer than the queries need). */
+const pfUrls = new Map();
+const pfUrl = (id) => {
+  if (!pfUrls.has(id)) {
+    const text = gunzipSync(readFileSync(join(pf.bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+    pfUrls.set(id, JSON.parse(text.slice(text.indexOf('{'))).url);
+  }
+  return pfUrls.get(id);
+};
 const textBytes = docs.reduce((s, d) => s + Buffer.byteLength(d.title) + Buffer.byteLength(d.blocks[0].text), 0);
 
 // ---- The browser ---------------------------------------------------------------
@@ -141,7 +149,7 @@ const textBytes = docs.reduce((s, d) => s + Buffer.byteLength(d.title) + Buffer.
  */
 const net = { throttled: false, bytes: 0, linkFree: 0 };
 const REQUEST_BYTES = 500;
-const MOUNTS = [['/ours/', ours], ['/pf/', pfOut], ['/', DIST]];
+const MOUNTS = [['/ours/', ours], ['/pf/', pf.dir], ['/', DIST]];
 const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.html': 'text/html', '.css': 'text/css' };
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -174,8 +182,9 @@ const browser = await chromium.launch({
 
 /** In the page: the engines behind one interface. `open()` loads the
  * engine and the index metadata; `top(q)` shows the top 10 hits (title and
- * snippet) in the DOM and resolves once they are painted; `all(q)` is every
- * hit's URL (or Pagefind's result ids). */
+ * snippet) in the DOM and resolves once they are painted; ours: `total(q)`
+ * is how many documents match (no stored copy fetched); Pagefind: `all(q)`
+ * is every result's id. */
 function install(engine) {
   const show = async (hits) => {
     const ul = document.getElementById('hits');
@@ -188,18 +197,6 @@ function install(engine) {
     return hits.length;
   };
   if (engine === 'ours') {
-    /** At most 32 requests in flight: a query with every document as a
-     * hit asks for thousands of packs at once, more than Chromium lets a
-     * page have in flight. */
-    const queue = [];
-    let active = 0;
-    const limited = (...a) => new Promise((resolve, reject) => {
-      const run = () => {
-        active++;
-        fetch(...a).then(resolve, reject).finally(() => { active--; queue.shift()?.(); });
-      };
-      if (active < 32) run(); else queue.push(run);
-    });
     window.engine = {
       async open() {
         const { openIndex } = await import('/article-reader.js');
@@ -209,13 +206,12 @@ function install(engine) {
       async top(q) {
         return show(await this.ix.search(q, { limit: 10 }));
       },
-      async all(q) {
+      async total(q) {
         // A fresh index each query, so the files of 200 queries do not
         // pile up in the wasm's memory.
-        const ix = await this.openIndex('/ours/', { fetch: limited });
+        const ix = await this.openIndex('/ours/');
         try {
-          const { total } = await ix.search(q, { limit: 0 });
-          return (await ix.search(q, { limit: total })).map((h) => h.url);
+          return (await ix.search(q, { limit: 0 })).total;
         } finally {
           ix.free();
         }
@@ -255,30 +251,59 @@ async function openPage(engine) {
   return { page, opened: net.bytes, close: () => context.close() };
 }
 
+/** The `p` quantile of `v` (NaN when empty: `--timed 0` times nothing). */
 const pct = (v, p) => {
+  if (!v.length) return NaN;
   const s = [...v].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
 };
 const ENGINES = ['ours', 'pagefind'];
 const result = Object.fromEntries(ENGINES.map((e) => [e, { once: 0, bytes: [], fast: [], slow: [], warm: [], found: 0, both: 0 }]));
 
-// Recall and precision: every hit of every query, in one warm page each.
+// Recall and precision: every hit of every query. Ours from the CLI
+// (every hit's stored copy read from disk, natively), checked against the
+// browser's count of each query; Pagefind's in one warm page.
 let truthTotal = 0;
 const truths = queries.map(({ q }) => truth(q));
 for (const t of truths) truthTotal += t.size;
-for (const engine of ENGINES) {
-  const p = await openPage(engine);
-  const r = result[engine];
+phase('truth (substring scan)');
+
+/** Every hit's URL of `q` from `article-reader search --all --json`. */
+function oursAll(q) {
+  const run = spawnSync(CLI, ['search', '--all', '--json', '--', ours, q], { maxBuffer: 2 ** 30 });
+  if (run.status !== 0) throw new Error(`article-reader search ${JSON.stringify(q)}: ${run.stderr}`);
+  const [head, ...hits] = run.stdout.toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  if (hits.length !== head.total) throw new Error(`article-reader search ${JSON.stringify(q)}: ${hits.length} hits of ${head.total}`);
+  return hits.map((h) => h.url);
+}
+/** Queries whose count in the browser is not the scan's. */
+const mismatches = [];
+{
+  const p = await openPage('ours');
+  const r = result.ours;
   for (let i = 0; i < queries.length; i++) {
-    let got = await p.page.evaluate((q) => window.engine.all(q), queries[i].q);
-    if (engine === 'pagefind') got = got.map((id) => pfUrl.get(id));
-    const set = new Set(got);
-    if (process.env.DEBUG) console.error(engine, JSON.stringify(queries[i].q), 'found', set.size, 'truth', truths[i].size, [...set].slice(0, 3));
+    const set = new Set(oursAll(queries[i].q));
+    const total = await p.page.evaluate((q) => window.engine.total(q), queries[i].q);
+    if (total !== truths[i].size) mismatches.push({ q: queries[i].q, browser: total, truth: truths[i].size, cli: set.size });
+    if (process.env.DEBUG) console.error('ours', JSON.stringify(queries[i].q), 'found', set.size, 'browser', total, 'truth', truths[i].size);
     r.found += set.size;
     for (const u of set) if (truths[i].has(u)) r.both += 1;
   }
   await p.close();
 }
+phase('our recall (CLI) and counts (browser)');
+{
+  const p = await openPage('pagefind');
+  const r = result.pagefind;
+  for (let i = 0; i < queries.length; i++) {
+    const set = new Set((await p.page.evaluate((q) => window.engine.all(q), queries[i].q)).map(pfUrl));
+    if (process.env.DEBUG) console.error('pagefind', JSON.stringify(queries[i].q), 'found', set.size, 'truth', truths[i].size, [...set].slice(0, 3));
+    r.found += set.size;
+    for (const u of set) if (truths[i].has(u)) r.both += 1;
+  }
+  await p.close();
+}
+phase('Pagefind recall (browser)');
 
 // Bytes per query (every query) and cold timings (the first TIMED queries,
 // both networks), query by query, engine by engine.
@@ -314,6 +339,7 @@ for (let i = 0; i < queries.length; i++) {
   }
   if ((i + 1) % 20 === 0) process.stderr.write(`  ${i + 1}/${queries.length} queries\n`);
 }
+phase('bytes and cold/warm timings');
 await browser.close();
 server.close();
 
@@ -322,16 +348,21 @@ server.close();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const ms = (n) => `${n.toFixed(0)} ms`;
-const size = { ours: dirBytes(ours), pagefind: dirBytes(pfOut) };
+const size = { ours: dirBytes(ours), pagefind: dirBytes(pf.bundle) };
 const build = { ours: oursBuild, pagefind: pfBuild };
+const gb = (n) => `${(n / 2 ** 30).toFixed(1)} GiB`;
 console.log(`\n${docs.length} documents, ${mb(textBytes)} of text, ${queries.length} queries `
-  + `(${TIMED} timed cold, both networks); Pagefind ${JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')).version}\n`);
+  + `(${TIMED} timed cold, both networks); Pagefind ${pagefindVersion()}`
+  + `${pf.cached ? `; Pagefind's build figure is that of its cached build of ${pf.stamp.builtAt}` : ''}`
+  + `${pf.stamp.peakRssBytes ? ` (peak ${gb(pf.stamp.peakRssBytes)} resident)` : ''}`
+  + `; our counts in the browser ≠ the scan's: ${mismatches.length} of ${queries.length}\n`);
 console.log('| engine | build | index on disk | recall | precision | opening the index (once) | bytes per query, top 10: median / p95 | cold query unthrottled: median / p95 | cold query, slow 4G: median / p95 | warm query: median / p95 |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const ms1 = (n) => `${n.toFixed(1)} ms`;
 for (const e of ENGINES) {
   const r = result[e];
-  console.log(`| ${e === 'ours' ? 'article-reader' : 'Pagefind'} | ${build[e].toFixed(1)} s | ${mb(size[e])} (${(size[e] / textBytes).toFixed(2)}× text) `
+  const cachedNote = e === 'pagefind' && pf.cached ? ' (cached build)' : '';
+  console.log(`| ${e === 'ours' ? 'article-reader' : 'Pagefind'} | ${build[e].toFixed(1)} s${cachedNote} | ${mb(size[e])} (${(size[e] / textBytes).toFixed(2)}× text) `
     + `| ${(r.both / truthTotal).toFixed(2)} | ${r.found ? (r.both / r.found).toFixed(2) : '—'} | ${kb(r.once)} `
     + `| ${kb(pct(r.bytes, 0.5))} / ${kb(pct(r.bytes, 0.95))} | ${ms(pct(r.fast, 0.5))} / ${ms(pct(r.fast, 0.95))} `
     + `| ${ms(pct(r.slow, 0.5))} / ${ms(pct(r.slow, 0.95))} | ${ms1(pct(r.warm, 0.5))} / ${ms1(pct(r.warm, 0.95))} |`);
@@ -345,7 +376,8 @@ console.log(`| ours / Pagefind | ${ratio(build.ours, build.pagefind)} | ${ratio(
   + `| ${ratio(pct(a.warm, 0.5), pct(b.warm, 0.5))} / ${ratio(pct(a.warm, 0.95), pct(b.warm, 0.95))} |`);
 // Machine-readable, to compare corpus sizes (10,000 against all).
 writeFileSync(join(OUT, `vs-pagefind-${SIZE}.json`), JSON.stringify({
-  docs: docs.length, textBytes, queries: queries.length, timed: TIMED,
+  docs: docs.length, textBytes, queries: queries.length, timed: TIMED, phases,
+  pagefindBuild: { cached: pf.cached, ...pf.stamp }, countMismatches: mismatches,
   engines: Object.fromEntries(ENGINES.map((e) => [e, {
     build: build[e], bytesOnDisk: size[e], once: result[e].once,
     recall: result[e].both / truthTotal, precision: result[e].found ? result[e].both / result[e].found : null,
@@ -355,3 +387,8 @@ writeFileSync(join(OUT, `vs-pagefind-${SIZE}.json`), JSON.stringify({
     warm: [pct(result[e].warm, 0.5), pct(result[e].warm, 0.95)],
   }])),
 }, null, 1));
+if (mismatches.length) {
+  console.error(`\nFAIL: ${mismatches.length} queries whose count in the browser is not the substring scan's:`);
+  for (const m of mismatches) console.error(`  ${JSON.stringify(m.q)}: browser ${m.browser}, scan ${m.truth}, CLI ${m.cli}`);
+  process.exit(1);
+}

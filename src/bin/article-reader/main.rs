@@ -2,6 +2,7 @@
 //!
 //! - `index`: builds or updates the static site-search index that
 //!   `openIndex(url)` and `<article-reader index>` query.
+//! - `search`: queries such an index on disk with the same engine.
 //! - `render`: an article as a server-rendered `<article-reader>` element
 //!   or a standalone page (see `article_reader::render`).
 
@@ -9,6 +10,8 @@
 mod gz;
 #[cfg(not(target_arch = "wasm32"))]
 mod input;
+#[cfg(not(target_arch = "wasm32"))]
+mod search;
 #[cfg(not(target_arch = "wasm32"))]
 mod write;
 
@@ -38,6 +41,10 @@ mod cli {
         /// reader can load) is optional. Bad documents are reported and
         /// skipped.
         Index(IndexArgs),
+        /// Query an index written by `index`, with the engine the browser
+        /// runs: prints how many documents match and the best hits (id,
+        /// URL, title, snippet).
+        Search(SearchArgs),
         /// Render an article as HTML that reads before any script runs.
         Render(RenderArgs),
     }
@@ -71,10 +78,33 @@ mod cli {
         pub inputs: Vec<PathBuf>,
     }
 
+    /// Options of `article-reader search`.
+    #[derive(clap::Args)]
+    pub struct SearchArgs {
+        /// The index directory (holding manifest.json).
+        #[arg(value_name = "DIR")]
+        pub dir: PathBuf,
+        /// The query: space-separated terms must all match; "quoted
+        /// phrases" match as they are. Several arguments are one query.
+        #[arg(value_name = "QUERY", required = true)]
+        pub query: Vec<String>,
+        /// How many of the best hits to print.
+        #[arg(long, default_value_t = 10)]
+        pub limit: usize,
+        /// Print every hit.
+        #[arg(long, conflicts_with = "limit")]
+        pub all: bool,
+        /// JSON Lines: {"query", "total", "shown"}, then one object per hit
+        /// (id, url, src, title, published, snippet).
+        #[arg(long)]
+        pub json: bool,
+    }
+
     /// Parses the command line and runs the subcommand.
     pub fn main() -> ExitCode {
         match Cli::parse().command {
             Command::Index(args) => super::write::run(&args),
+            Command::Search(args) => super::search::run(&args),
             Command::Render(args) => render_command(args),
         }
     }
