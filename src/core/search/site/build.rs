@@ -201,12 +201,11 @@ pub fn build_segment(
     }
 }
 
+/// A posting file and the lists of its keys stored apart, by key.
+type PostingFile = (Vec<u8>, Vec<(u64, Vec<u8>)>);
+
 /// The posting files of `shards` files (and the lists stored apart).
-fn encode_shards(
-    prepared: &[Prepared],
-    shards: u32,
-    par: &impl Parallel,
-) -> Vec<(Vec<u8>, Vec<(u64, Vec<u8>)>)> {
+fn encode_shards(prepared: &[Prepared], shards: u32, par: &impl Parallel) -> Vec<PostingFile> {
     let mut buckets: Vec<Vec<(u64, u32, u32)>> = vec![Vec::new(); shards as usize];
     for (d, p) in prepared.iter().enumerate() {
         for &(key, at) in &p.keys {
@@ -219,10 +218,7 @@ fn encode_shards(
 /// One posting file from its (key, document, offset) entries, which come
 /// in document order and, per key, in offset order; and the lists stored
 /// apart.
-fn encode_postings(
-    entries: &[(u64, u32, u32)],
-    docs: &[Prepared],
-) -> (Vec<u8>, Vec<(u64, Vec<u8>)>) {
+fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> PostingFile {
     let mut sorted = entries.to_vec();
     // Stable: per key, documents and offsets stay in order.
     sorted.sort_by_key(|e| e.0);
