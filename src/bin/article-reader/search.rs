@@ -9,7 +9,9 @@ use std::path::{Component, Path};
 use std::process::ExitCode;
 
 use article_reader::core::search::parse_query;
-use article_reader::core::search::site::{Manifest, SiteHit, SiteIndex, SiteResults, Step};
+use article_reader::core::search::site::{
+    json_string, Manifest, SiteHit, SiteIndex, SiteResults, Step,
+};
 use rayon::prelude::*;
 
 use crate::cli::SearchArgs;
@@ -157,33 +159,9 @@ fn hit_json(h: &SiteHit) -> String {
     )
 }
 
-/// `s` as a JSON string literal.
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_strings_escape_quotes_controls_and_keep_chinese() {
-        assert_eq!(json_string("a\"b\\c\n\u{1}发"), r#""a\"b\\c\n\u0001发""#);
-    }
 
     #[test]
     fn one_line_blanks_line_breaks_and_escapes() {

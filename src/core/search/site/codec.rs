@@ -124,8 +124,8 @@ impl Fnv {
     }
 }
 
-/// `s` as a JSON string literal.
-pub(super) fn json_string(s: &str) -> String {
+/// `s` as a JSON string literal (also what the CLI prints as JSON).
+pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

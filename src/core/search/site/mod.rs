@@ -36,7 +36,7 @@ pub use build::{
     apart_path, build_segment, copies_in_pack, ids_path, pack_path, posting_path, BuiltSegment,
     Parallel, Sequential, APART_BYTES, PACK_BYTES, POSTING_FILE_BYTES,
 };
-pub use codec::Corrupt;
+pub use codec::{json_string, Corrupt};
 pub use doc::{SiteDoc, StoredDoc};
 pub use engine::{CorruptFile, SiteHit, SiteIndex, SiteResults, Step};
 pub use manifest::{Manifest, SegmentMeta, FORMAT, VERSION};
