@@ -17,19 +17,7 @@ use cli_support::*;
 #[test]
 fn update_replaces_adds_and_deletes_writing_only_new_files() {
     let d = scratch("cli-update");
-    let first = d.join("first.json");
-    let docs: Vec<String> = (0..30)
-        .map(|i| article(&format!("n{i}"), &format!("旧闻{i}"), "宝鸡市高质量发展"))
-        .collect();
-    fs::write(&first, format!("[{}]", docs.join(","))).unwrap();
-    let out = d.join("index");
-    let o = bin(&[
-        "index",
-        "--out",
-        out.to_str().unwrap(),
-        first.to_str().unwrap(),
-    ]);
-    assert!(o.status.success());
+    let out = index_old_news(&d, 30);
     let before: Vec<(PathBuf, Vec<u8>)> = files_under(&out)
         .into_iter()
         .filter(|p| !p.ends_with("manifest.json"))
@@ -226,16 +214,8 @@ fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
 #[test]
 fn stored_copies_are_packed_and_deletions_are_tombstones_until_most_are_dead() {
     let d = scratch("cli-packs");
-    let first = d.join("first.json");
-    let docs: Vec<String> = (0..40)
-        .map(|i| article(&format!("n{i}"), &format!("旧闻{i}"), "宝鸡市高质量发展"))
-        .collect();
-    fs::write(&first, format!("[{}]", docs.join(","))).unwrap();
-    let out = d.join("index");
+    let out = index_old_news(&d, 40);
     let outs = out.to_str().unwrap();
-    assert!(bin(&["index", "--out", outs, first.to_str().unwrap()])
-        .status
-        .success());
     let m = Manifest::from_json(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     let seg = &m.segments[0];
     // Several documents to a pack: fewer stored files than documents.

@@ -31,6 +31,25 @@ pub fn article(id: &str, title: &str, body: &str) -> String {
     )
 }
 
+/// Indexes `n` old articles (`n0`…, titled 旧闻0…, all about 发展) into
+/// `dir/index` with the built CLI, and returns that index's path.
+pub fn index_old_news(dir: &Path, n: usize) -> PathBuf {
+    let first = dir.join("first.json");
+    let docs: Vec<String> = (0..n)
+        .map(|i| article(&format!("n{i}"), &format!("旧闻{i}"), "宝鸡市高质量发展"))
+        .collect();
+    fs::write(&first, format!("[{}]", docs.join(","))).unwrap();
+    let out = dir.join("index");
+    let o = bin(&[
+        "index",
+        "--out",
+        out.to_str().unwrap(),
+        first.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
 /// The plain bytes of a segment file (all are stored gzipped; reading one
 /// as plain bytes fails the test).
 pub fn read_gz(path: &Path) -> Vec<u8> {
