@@ -113,11 +113,17 @@ impl<'a> BitReader<'a> {
     /// slower.
     fn window(&self) -> u64 {
         let i = self.at / 8;
-        let mut w = [0u8; 8];
-        let tail = self.bytes.get(i..).unwrap_or_default();
-        let n = tail.len().min(8);
-        w[..n].copy_from_slice(&tail[..n]);
-        u64::from_be_bytes(w) << (self.at % 8)
+        let w = match self.bytes.get(i..i + 8) {
+            // Inside the list (nearly every read): eight bytes as they are.
+            Some(eight) => u64::from_be_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                let mut w = [0u8; 8];
+                let tail = self.bytes.get(i..).unwrap_or_default();
+                w[..tail.len()].copy_from_slice(tail);
+                u64::from_be_bytes(w)
+            }
+        };
+        w << (self.at % 8)
     }
 
     pub(super) fn bits(&mut self, n: u32) -> Result<u64, Corrupt> {
