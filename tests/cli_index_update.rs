@@ -126,12 +126,7 @@ fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
     // Five updates: small segments merge (FANOUT), so some directories
     // leave the manifest.
     for k in 0..6 {
-        let f = d.join(format!("day{k}.json"));
-        fs::write(
-            &f,
-            article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
-        )
-        .unwrap();
+        let f = day_file(&d, k);
         let o = if k == 0 {
             bin(&["index", "--out", outs, f.to_str().unwrap()])
         } else {
@@ -161,12 +156,7 @@ fn prune_removes_segments_no_manifest_of_the_last_two_generations_names() {
     let mut previous = manifests[5].clone();
     let mut merged = false;
     for k in 6..20 {
-        let f = d.join(format!("day{k}.json"));
-        fs::write(
-            &f,
-            article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
-        )
-        .unwrap();
+        let f = day_file(&d, k);
         let o = bin(&["index", "--update", outs, "--prune", f.to_str().unwrap()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         assert!(String::from_utf8_lossy(&o.stdout).contains("pruned"));
@@ -271,4 +261,15 @@ fn stored_copies_are_packed_and_deletions_are_tombstones_until_most_are_dead() {
         .hits
         .iter()
         .all(|h| h.id[1..].parse::<u32>().unwrap() > 20));
+}
+
+/// Day `k`'s one new article (`d{k}`), written to `dir/day{k}.json`.
+fn day_file(dir: &Path, k: usize) -> PathBuf {
+    let f = dir.join(format!("day{k}.json"));
+    fs::write(
+        &f,
+        article(&format!("d{k}"), &format!("第{k}天"), "宝鸡市新闻"),
+    )
+    .unwrap();
+    f
 }

@@ -3,7 +3,7 @@
 // 1.4.4); text spacing (1.4.12); target sizes (2.5.8).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, storageThrows } from './harness.mjs';
 
 const STEP_KEY = 'article-reader:font-step';
 /** A host page whose reader asks for the 大 step when there is no stored choice. */
@@ -61,11 +61,7 @@ test('the text size persists across reloads and tabs; font-size applies only wit
 });
 
 for (const [name, script] of [
-  ['getItem/setItem throw', () => {
-    for (const m of ['getItem', 'setItem', 'removeItem']) {
-      Storage.prototype[m] = () => { throw new DOMException('storage disabled', 'SecurityError'); };
-    }
-  }],
+  ['getItem/setItem throw', storageThrows],
   ['window.localStorage throws', () => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   }],

@@ -229,6 +229,14 @@ export async function cspViolations(page) {
 
 /** The page's problems other than failed resource loads (a 404 a test
  * asks for on purpose, e.g. a missing document or image). */
+/** An init script (`page.addInitScript(storageThrows)`): every call of
+ * localStorage's methods throws, as with storage blocked by the browser. */
+export function storageThrows() {
+  for (const m of ['getItem', 'setItem', 'removeItem']) {
+    Storage.prototype[m] = () => { throw new DOMException('storage disabled', 'SecurityError'); };
+  }
+}
+
 export function problemsBesidesLoads(page) {
   return page.problems.filter((p) => !p.includes('Failed to load resource'));
 }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, focused, cspViolations, PAGE_CSP } from './harness.mjs';
+import { startServer, launch, newPage, horizontalOverflow, problemsBesidesLoads, focused, cspViolations, PAGE_CSP, storageThrows } from './harness.mjs';
 
 const AXE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -168,11 +168,7 @@ test('display panel under the strict CSP: a choice in one reader reaches every r
 test('display panel with storage blocked: a choice still applies to the page, unstored', async () => {
   const page = await newPage(browser);
   try {
-    await page.addInitScript(() => {
-      for (const m of ['getItem', 'setItem', 'removeItem']) {
-        Storage.prototype[m] = () => { throw new DOMException('storage disabled', 'SecurityError'); };
-      }
-    });
+    await page.addInitScript(storageThrows);
     await page.goto(`${server.url}/display-two.html`);
     await page.locator('article-reader').nth(1).locator('h1').waitFor();
     await page.locator('.ar-display-btn').first().click();
@@ -310,11 +306,7 @@ test('continue where you left off: offered on reopening, keyboard only; dismissi
 test('continue where you left off: nothing stored or offered when storage is blocked', async () => {
   const page = await newPage(browser);
   try {
-    await page.addInitScript(() => {
-      for (const m of ['getItem', 'setItem', 'removeItem']) {
-        Storage.prototype[m] = () => { throw new DOMException('storage disabled', 'SecurityError'); };
-      }
-    });
+    await page.addInitScript(storageThrows);
     await page.goto(`${server.url}/`);
     await page.locator('article h1').waitFor();
     await page.locator('.ar-body > *').nth(12).evaluate((el) => el.scrollIntoView({ block: 'start' }));
