@@ -336,7 +336,8 @@ proptest! {
 
         // Scores follow the README's formula: per term 100 × title matches +
         // 20 × heading matches + 1 × body matches + 10 × 300 ÷ (300 + byte
-        // offset of the first match after the title).
+        // offset of the first match after the title, rounded down to a
+        // power of two).
         // The engine keeps thousandths, rounded down: within 0.001 a term.
         for hit in index.search(&q) {
             let fs = &fields[hit.index];
@@ -349,7 +350,8 @@ proptest! {
                 };
                 score += 100.0 * count(true, false) + 20.0 * count(false, true) + count(false, false);
                 if let Some(first) = after.find(t.as_str()) {
-                    score += 10.0 * 300.0 / (300.0 + first as f64);
+                    let early = if first == 0 { 0.0 } else { (first as f64).log2().floor().exp2() };
+                    score += 10.0 * 300.0 / (300.0 + early);
                 }
             }
             let slack = 0.001 * terms.len() as f64 + 1e-9;

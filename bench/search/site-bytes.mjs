@@ -5,7 +5,7 @@
 // key its gap from the previous key, the byte length of its list and the
 // list) and sums, as stored (gzipped), the key headers, the lists of
 // pairs and of single characters (in the files or apart in b/), the packs
-// of stored copies and ids.json. The bit-packed lists themselves are not
+// of stored copies, the alphabet they are written in (a.bin) and ids.json. The bit-packed lists themselves are not
 // decoded here: their one definition is src/core/search/site/postings.rs.
 //
 //   node bench/search/site-bytes.mjs INDEX_DIR [TEXT_BYTES]
@@ -21,7 +21,7 @@ const SPAN = 0x110001;
 const sizeOf = (p) => statSync(p).size;
 
 /** Raw bytes of each part; scaled to the gzipped size of their file below. */
-const parts = { 'key headers': 0, 'pair lists': 0, 'character lists': 0, 'lists apart (b/)': 0, 'stored copies (d/)': 0, 'ids.json': 0 };
+const parts = { 'key headers': 0, 'pair lists': 0, 'character lists': 0, 'lists apart (b/)': 0, 'stored copies (d/)': 0, 'alphabet (a.bin)': 0, 'ids.json': 0 };
 const count = { keys: 0, apart: 0 };
 
 function varint(bytes, pos) {
@@ -55,6 +55,7 @@ for (const seg of manifest.segments) {
   }
   for (const f of readdirSync(join(base, 'b'), { withFileTypes: true })) parts['lists apart (b/)'] += sizeOf(join(base, 'b', f.name));
   for (const f of readdirSync(join(base, 'd'))) parts['stored copies (d/)'] += sizeOf(join(base, 'd', f));
+  parts['alphabet (a.bin)'] += sizeOf(join(base, 'a.bin'));
   parts['ids.json'] += sizeOf(join(base, 'ids.json'));
 }
 const text = Number(process.argv[3] ?? 0);

@@ -1,12 +1,13 @@
-//! Any bytes as the files of a site index (they come over the network):
-//! a search ends in hits or a "damaged" error, never a panic or a loop.
+//! Any bytes as the files of a site index (postings, lists apart, packs,
+//! alphabets: they come over the network): a search ends in hits or a
+//! "damaged" error, never a panic or a loop.
 #![no_main]
 use article_reader::core::search::parse_query;
 use article_reader::core::search::site::{Manifest, SegmentMeta, SiteIndex, Step};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&str, u8, Vec<u8>, Vec<u8>, Vec<u8>)| {
-    let (query, docs, postings, apart, pack) = input;
+fuzz_target!(|input: (&str, u8, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>)| {
+    let (query, docs, postings, apart, pack, alphabet) = input;
     let manifest = Manifest {
         variants: false,
         segments: vec![SegmentMeta {
@@ -36,6 +37,8 @@ fuzz_target!(|input: (&str, u8, Vec<u8>, Vec<u8>, Vec<u8>)| {
                         postings.clone()
                     } else if p.contains("/b/") {
                         apart.clone()
+                    } else if p.ends_with("/a.bin") {
+                        alphabet.clone()
                     } else {
                         pack.clone()
                     };

@@ -64,13 +64,22 @@ export function openDisplay(button, { labels: l, themes, display }) {
   done.type = 'button';
   dialog.append(el('h2', 'ar-dialog-title', l.display), ...facets(themes, display).map((f) => group(f, reader, l)), done);
 
-  done.addEventListener('click', () => dialog.close());
-  // Escape (the dialog's own cancel) and 完成 both end here.
-  dialog.addEventListener('close', () => {
+  // 完成, Escape (the dialog's own cancel) and any other close end here,
+  // at once: the `close` event comes a task later, and until then the
+  // page would show a closed dialog beside a button still "expanded".
+  const dismiss = () => {
+    if (!dialog.isConnected) return;
+    dialog.close();
     dialog.remove();
     button.setAttribute('aria-expanded', 'false');
     button.focus();
+  };
+  done.addEventListener('click', dismiss);
+  dialog.addEventListener('cancel', (e) => {
+    e.preventDefault();
+    dismiss();
   });
+  dialog.addEventListener('close', dismiss);
   // Tab wraps: from the last stop (完成) to the first (the checked theme),
   // and Shift+Tab back.
   dialog.addEventListener('keydown', (e) => {

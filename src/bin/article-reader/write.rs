@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use article_reader::core::json::{self, Value};
 use article_reader::core::search::site::{
-    build_segment, copies_in_pack, ids_path, pack_path, BuiltSegment, Manifest, Parallel, SiteDoc,
-    StoredDoc,
+    alphabet_path, build_segment, copies_in_pack, ids_path, pack_path, Alphabet, BuiltSegment,
+    Manifest, Parallel, SiteDoc, StoredDoc,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -280,21 +280,26 @@ fn stored_docs(
     run: std::ops::Range<usize>,
 ) -> Result<Vec<SiteDoc>, String> {
     let mut packs = Vec::new();
+    let mut alphabets = Vec::new();
     for seg in &m.segments[run] {
+        let p = alphabet_path(&seg.dir);
+        let bytes = read_gz(&out.join(&p)).map_err(|e| format!("{p}: {e}"))?;
+        alphabets.push(Alphabet::decode(&bytes).map_err(|_| format!("{p}: damaged"))?);
         for first in (0..seg.docs).step_by(seg.pack as usize) {
-            packs.push((seg, first));
+            packs.push((seg, alphabets.len() - 1, first));
         }
     }
     let docs: Vec<Vec<SiteDoc>> = packs
         .par_iter()
-        .map(|&(seg, first)| {
+        .map(|&(seg, alphabet, first)| {
             let p = pack_path(&seg.dir, first, seg.pack);
             let bytes = read_gz(&out.join(&p)).map_err(|e| format!("{p}: {e}"))?;
             let copies = copies_in_pack(&bytes).map_err(|_| format!("{p}: damaged"))?;
             let mut live = Vec::new();
             for (i, c) in copies.into_iter().enumerate() {
                 if !m.is_deleted(seg.base + u64::from(first) + i as u64) {
-                    let d = StoredDoc::decode(c).map_err(|_| format!("{p}: damaged"))?;
+                    let d = StoredDoc::decode(c, &alphabets[alphabet])
+                        .map_err(|_| format!("{p}: damaged"))?;
                     live.push(d.to_site_doc());
                 }
             }

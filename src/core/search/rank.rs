@@ -114,7 +114,8 @@ impl SearchIndex {
     ///
     /// Score = Σ over terms of 100 × title matches + 20 × heading matches +
     /// 1 × body matches + 10 × 300 ÷ (300 + byte offset of the first match
-    /// after the title, counted from the title's end), counting
+    /// after the title, counted from the title's end and rounded down to a
+    /// power of two: see [`octave`](super::score::octave)), counting
     /// non-overlapping matches in normalised text, in reading order; the
     /// last part is rounded down to a thousandth. So a title match outranks
     /// up to 99 body matches, a heading match 19, and among body matches

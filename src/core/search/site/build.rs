@@ -1,7 +1,8 @@
 //! Writing a segment: the posting files (every key's documents and offsets,
 //! keys spread over files by hash) and the stored copies of its documents,
 //! a few consecutive documents to a pack (`d/<n>.bin`, see [`pack_path`]),
-//! in a directory named after the content.
+//! written in the segment's [`Alphabet`] (`a.bin`), in a directory named
+//! after the content.
 //!
 //! A posting file: number of keys, then for each key in ascending order the
 //! gap from the previous key, the byte length of its list and the list; a
@@ -15,6 +16,7 @@
 //! So a query's postings alone give every match and its score; then only
 //! the stored copies of the hits shown are fetched.
 
+use super::alphabet::Alphabet;
 use super::codec::{json_string, put_varint, shard_of, unigram_char, Corrupt, Fnv, Reader};
 use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
@@ -109,6 +111,11 @@ pub fn copies_in_pack(pack: &[u8]) -> Result<Vec<&[u8]>, Corrupt> {
         .collect()
 }
 
+/// Path of a segment's [`Alphabet`], in which its packs are written.
+pub fn alphabet_path(dir: &str) -> String {
+    format!("{dir}/a.bin")
+}
+
 /// Path of a segment's list of ids (for updates; readers never fetch it).
 pub fn ids_path(dir: &str) -> String {
     format!("{dir}/ids.json")
@@ -154,7 +161,9 @@ pub fn build_segment(
         }
         (bytes, measured) = (coded, true);
     };
-    let stored = par.map(docs.len(), |i| StoredDoc::of(&docs[i]).encode());
+    let copies = par.map(docs.len(), |i| StoredDoc::of(&docs[i]));
+    let alphabet = Alphabet::of(copies.iter().flat_map(StoredDoc::strings));
+    let stored = par.map(copies.len(), |i| copies[i].encode(&alphabet));
     let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
     let ids = format!("[{}]\n", ids.join(",")).into_bytes();
 
@@ -172,6 +181,7 @@ pub fn build_segment(
         let first = k as u32 * pack;
         files.push((local(&pack_path("", first, pack)[1..]), encode_pack(copies)));
     }
+    files.push((local(&alphabet_path("")[1..]), alphabet.encode()));
     files.push(("ids.json".to_owned(), ids));
     let hashes = par.map(files.len(), |i| {
         let mut h = Fnv::default();
@@ -219,6 +229,7 @@ fn encode_shards(prepared: &[Prepared], shards: u32, par: &impl Parallel) -> Vec
 /// in document order and, per key, in offset order; and the lists stored
 /// apart.
 fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> PostingFile {
+    let segment = docs.len() as u32;
     let mut sorted = entries.to_vec();
     // Stable: per key, documents and offsets stay in order.
     sorted.sort_by_key(|e| e.0);
@@ -238,8 +249,9 @@ fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> PostingFil
                 &places
                     .map(|(d, p)| (d, count_matches(&p, c.len_utf8() as u32)))
                     .collect(),
+                segment,
             ),
-            None => encode_pairs(&places.collect()),
+            None => encode_pairs(&places.collect(), segment),
         };
         put_varint(&mut out, run[0].0 - prev_key);
         prev_key = run[0].0;

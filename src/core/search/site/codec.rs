@@ -1,6 +1,6 @@
 //! The byte-level pieces of the site index files: LEB128 varints and
-//! length-prefixed strings (read with bounds checks, since the files come
-//! over the network), posting keys and the shard a key lives in, the
+//! byte runs (read with bounds checks, since the files come over the
+//! network; strings are written in an [`Alphabet`](super::alphabet)), posting keys and the shard a key lives in, the
 //! content hash that names a segment, and JSON string quoting for the
 //! manifest.
 
@@ -17,13 +17,7 @@ pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// Appends `s` as its length then its UTF-8 bytes.
-pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_varint(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Reads what [`put_varint`] and [`put_str`] wrote.
+/// Reads what [`put_varint`] wrote, and runs of bytes.
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -57,11 +51,6 @@ impl<'a> Reader<'a> {
         let out = self.bytes.get(self.pos..end).ok_or(Corrupt)?;
         self.pos = end;
         Ok(out)
-    }
-
-    pub(super) fn str(&mut self) -> Result<&'a str, Corrupt> {
-        let n = self.varint()?;
-        std::str::from_utf8(self.bytes(n)?).map_err(|_| Corrupt)
     }
 }
 
@@ -150,23 +139,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn varints_and_strings_round_trip_and_reject_truncation() {
+    fn varints_and_byte_runs_round_trip_and_reject_truncation() {
         let mut out = Vec::new();
         for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
             put_varint(&mut out, v);
         }
-        put_str(&mut out, "发展 a");
+        put_varint(&mut out, 3);
+        out.extend_from_slice(b"a b");
         let mut r = Reader::new(&out);
         for v in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
             assert_eq!(r.varint(), Ok(v));
         }
-        assert_eq!(r.str(), Ok("发展 a"));
+        let n = r.varint().unwrap();
+        assert_eq!(r.bytes(n), Ok(&b"a b"[..]));
         assert_eq!(r.varint(), Err(Corrupt));
         let mut r = Reader::new(&out[..out.len() - 1]);
-        for _ in 0..7 {
+        for _ in 0..8 {
             r.varint().unwrap();
         }
-        assert_eq!(r.str(), Err(Corrupt));
+        assert_eq!(r.bytes(3), Err(Corrupt));
         assert_eq!(Reader::new(&[0xff; 12]).varint(), Err(Corrupt));
     }
 

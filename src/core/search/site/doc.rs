@@ -8,7 +8,8 @@
 //! ([`Pos`]: title or after it, heading or not), from which scores come
 //! out the same in both engines.
 
-use super::codec::{bigram_key, put_str, put_varint, unigram_key, Corrupt, Reader};
+use super::alphabet::Alphabet;
+use super::codec::{bigram_key, put_varint, unigram_key, Corrupt, Reader};
 use super::postings::Pos;
 use crate::core::model::{Article, Block, Field, RichText};
 use crate::core::search::normalize::normalize_each;
@@ -104,20 +105,20 @@ pub struct StoredDoc {
     pub texts: Vec<(String, bool)>,
 }
 
-fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+fn put_opt(out: &mut Vec<u8>, a: &Alphabet, s: Option<&str>) {
     match s {
         Some(s) => {
             out.push(1);
-            put_str(out, s);
+            a.put_str(out, s);
         }
         None => out.push(0),
     }
 }
 
-fn opt(r: &mut Reader<'_>) -> Result<Option<String>, Corrupt> {
+fn opt(r: &mut Reader<'_>, a: &Alphabet) -> Result<Option<String>, Corrupt> {
     match r.bytes(1)?[0] {
         0 => Ok(None),
-        1 => Ok(Some(r.str()?.to_owned())),
+        1 => Ok(Some(a.str(r)?)),
         _ => Err(Corrupt),
     }
 }
@@ -146,33 +147,44 @@ impl StoredDoc {
         }
     }
 
-    pub fn encode(&self) -> Vec<u8> {
+    /// Every string of the copy, for its segment's [`Alphabet`].
+    pub fn strings(&self) -> impl Iterator<Item = &str> {
+        let opts = [&self.url, &self.src, &self.published];
+        [self.id.as_str(), self.title.as_str()]
+            .into_iter()
+            .chain(opts.into_iter().flatten().map(String::as_str))
+            .chain(self.texts.iter().map(|(t, _)| t.as_str()))
+    }
+
+    /// The copy as a pack holds it, its strings in the segment's alphabet.
+    pub fn encode(&self, a: &Alphabet) -> Vec<u8> {
         let mut out = Vec::new();
-        put_str(&mut out, &self.id);
-        put_opt(&mut out, self.url.as_deref());
-        put_opt(&mut out, self.src.as_deref());
-        put_str(&mut out, &self.title);
-        put_opt(&mut out, self.published.as_deref());
+        a.put_str(&mut out, &self.id);
+        put_opt(&mut out, a, self.url.as_deref());
+        put_opt(&mut out, a, self.src.as_deref());
+        a.put_str(&mut out, &self.title);
+        put_opt(&mut out, a, self.published.as_deref());
         put_varint(&mut out, self.texts.len() as u64);
         for (t, h) in &self.texts {
             out.push(u8::from(*h));
-            put_str(&mut out, t);
+            a.put_str(&mut out, t);
         }
         out
     }
 
-    pub fn decode(bytes: &[u8]) -> Result<StoredDoc, Corrupt> {
+    /// Reads what [`encode`](Self::encode) wrote with the same alphabet.
+    pub fn decode(bytes: &[u8], a: &Alphabet) -> Result<StoredDoc, Corrupt> {
         let mut r = Reader::new(bytes);
-        let id = r.str()?.to_owned();
-        let url = opt(&mut r)?;
-        let src = opt(&mut r)?;
-        let title = r.str()?.to_owned();
-        let published = opt(&mut r)?;
+        let id = a.str(&mut r)?;
+        let url = opt(&mut r, a)?;
+        let src = opt(&mut r, a)?;
+        let title = a.str(&mut r)?;
+        let published = opt(&mut r, a)?;
         let n = r.varint()?;
         let mut texts = Vec::new();
         for _ in 0..n {
             let h = r.bytes(1)?[0] != 0;
-            texts.push((r.str()?.to_owned(), h));
+            texts.push((a.str(&mut r)?, h));
         }
         Ok(StoredDoc {
             id,

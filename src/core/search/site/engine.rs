@@ -4,7 +4,7 @@
 //! and asks again, until the search is [`Step::Done`]. A query needs three
 //! rounds at most: the posting files of its keys, the lists stored apart
 //! (common characters and pairs only), the packs holding the stored copies
-//! of the hits shown.
+//! of the hits shown (and the alphabets they are written in).
 //!
 //! Terms are found exactly: a term of one character from its unigram
 //! postings (which carry its score in each document); a longer one from the postings of the character pairs at
@@ -13,10 +13,12 @@
 //! text contains the term. Ranking, snippets and marks are those of
 //! [`SearchIndex`](crate::core::search::SearchIndex).
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::build::{apart_path, copy_in_pack, pack_path, posting_path};
+use super::alphabet::Alphabet;
+use super::build::{alphabet_path, apart_path, copy_in_pack, pack_path, posting_path};
 use super::codec::shard_of;
 use super::doc::StoredDoc;
 use super::lists::{char_scores, list_of, plan, term_matches, List, TermPlan};
@@ -165,16 +167,26 @@ impl SiteIndex {
         }
         // Round 3: the stored copies of the hits shown. Segments are in
         // number order, so ties keep the documents' order.
+        // A segment's packs are read in its alphabet, fetched beside them.
         let ranked = best(&scored, Some(limit));
         let mut hits = Vec::with_capacity(ranked.len());
+        let mut alphabets: HashMap<&str, Alphabet> = HashMap::new();
         for r in &ranked {
             let (seg, doc) = &found[r.index];
             let path = pack_path(&seg.dir, *doc, seg.pack);
-            let Some(pack) = self.file(&path, &mut need) else {
+            let a_path = alphabet_path(&seg.dir);
+            let alphabet = self.file(&a_path, &mut need);
+            let (Some(pack), Some(alphabet)) = (self.file(&path, &mut need), alphabet) else {
                 continue;
             };
+            let alphabet = match alphabets.entry(&seg.dir) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    e.insert(Alphabet::decode(alphabet).map_err(|_| CorruptFile(a_path))?)
+                }
+            };
             let stored = copy_in_pack(pack, doc % seg.pack)
-                .and_then(StoredDoc::decode)
+                .and_then(|copy| StoredDoc::decode(copy, alphabet))
                 .map_err(|_| CorruptFile(path.clone()))?;
             hits.push(self.hit(seg.base + u64::from(*doc), r.score, stored, query));
         }
@@ -218,11 +230,12 @@ impl SiteIndex {
             let corrupt =
                 |_| CorruptFile(posting_path(&seg.dir, shard_of(p.keys[0].0, seg.postings)));
             let m: Vec<(u32, u64)> = if p.single {
-                char_scores(lists.first().copied().unwrap_or_default()).map_err(corrupt)?
+                char_scores(lists.first().copied().unwrap_or_default(), seg.docs)
+                    .map_err(corrupt)?
             } else {
                 let decoded = lists
                     .iter()
-                    .map(|l| decode_pairs(l))
+                    .map(|l| decode_pairs(l, seg.docs))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(corrupt)?;
                 term_matches(p, &decoded)

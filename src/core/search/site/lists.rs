@@ -71,9 +71,10 @@ pub(super) fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
     Ok(List::Here(&[]))
 }
 
-/// A single character's list: documents and its score in each.
-pub(super) fn char_scores(list: &[u8]) -> Result<Vec<(u32, u64)>, Corrupt> {
-    Ok(decode_chars(list)?
+/// A single character's list in a segment of `segment` documents:
+/// documents and its score in each.
+pub(super) fn char_scores(list: &[u8], segment: u32) -> Result<Vec<(u32, u64)>, Corrupt> {
+    Ok(decode_chars(list, segment)?
         .into_iter()
         .map(|(d, acc)| (d, acc.finish().score))
         .collect())

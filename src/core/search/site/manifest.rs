@@ -18,7 +18,7 @@ use crate::core::json::{self, Value};
 /// The value of `format` in a manifest.
 pub const FORMAT: &str = "article-reader-search";
 /// The manifest version this build reads and writes.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;
 
 /// One immutable segment: a set of documents with their own postings,
 /// shapes and stored copies, in directory `dir`.

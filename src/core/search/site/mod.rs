@@ -14,7 +14,9 @@
 //!   `d/<n>.bin` packs of the stored copies of consecutive documents
 //!   (title, URL, `src`, date, texts: hits and snippets; a pack holds
 //!   about 4 KB, so gzip shrinks it and a hit costs one small file),
-//!   `ids.json` (for updates).
+//!   `a.bin`, the alphabet the packs are written in (its most frequent
+//!   characters take one byte: see [`Alphabet`]), `ids.json` (for
+//!   updates).
 //!
 //! An update adds a segment (and marks replaced documents deleted: a
 //! tombstone in the manifest, no file rewritten); small segments are
@@ -22,6 +24,7 @@
 //! live documents indexed again) only once most of it is dead, so a
 //! query's files stay few and an update rewrites little.
 
+mod alphabet;
 mod bits;
 mod build;
 mod codec;
@@ -32,9 +35,10 @@ mod manifest;
 mod postings;
 mod update;
 
+pub use alphabet::{Alphabet, ALPHABET_MAX};
 pub use build::{
-    apart_path, build_segment, copies_in_pack, ids_path, pack_path, posting_path, BuiltSegment,
-    Parallel, Sequential, APART_BYTES, PACK_BYTES, POSTING_FILE_BYTES,
+    alphabet_path, apart_path, build_segment, copies_in_pack, ids_path, pack_path, posting_path,
+    BuiltSegment, Parallel, Sequential, APART_BYTES, PACK_BYTES, POSTING_FILE_BYTES,
 };
 pub use codec::{json_string, Corrupt};
 pub use doc::{SiteDoc, StoredDoc};

@@ -2,9 +2,14 @@
 //! bits (see [`bits`](super::bits)).
 //!
 //! A list is `gamma(documents + 1)`, two bits saying whether any place is
-//! in a title and whether any is in a heading, the Rice parameters of its
-//! document gaps, of its offsets and of its counts (5 bits each), then per
-//! document the gap from the previous one (the first: its number), then:
+//! in a title and whether any is in a heading, the Rice parameter of its
+//! offsets (5 bits), and for a list of more than [`SMALL_LIST`] documents
+//! those of its document gaps and of its counts (a short list's come from
+//! the segment's size: most lists are short, and 10 bits are much of one);
+//! a character's list adds the [`octave`] of its latest first match. Then
+//! the first document's number in as many bits as the segment's numbers
+//! need, and per document the gap from the previous one (none for the
+//! first), then:
 //!
 //! - for a pair of characters: how many times it occurs, less one, then
 //!   each place: its zone (body, title or heading; no bit for a zone the
@@ -13,7 +18,8 @@
 //!   same space less one, the first of a space whole;
 //! - for a single character: its matches in the title and in headings
 //!   (when the list has any), then in the body, and, when there are
-//!   matches after the title, the offset of the first.
+//!   matches after the title, the octave of the first (below the list's
+//!   latest): all the early bonus counts of it.
 //!
 //! Offsets count from the start of their space, so ranking needs nothing
 //! about the document beyond its postings: where the title ends or how
@@ -21,7 +27,11 @@
 
 use super::bits::{best_rice, BitReader, BitWriter};
 use super::codec::Corrupt;
-use crate::core::search::score::Acc;
+use crate::core::search::score::{octave, octave_start, Acc};
+
+/// Lists of at most this many documents store no Rice parameter for their
+/// gaps (it follows from the segment's size) nor for their counts (0).
+pub(super) const SMALL_LIST: u64 = 8;
 
 /// Offsets at or past this are not representable (articles are capped far
 /// below it by the parser's limits).
@@ -132,49 +142,133 @@ pub(super) fn count_matches(starts: &[Pos], len: u32) -> Acc {
 /// Documents of a list with what is kept for each.
 pub(super) type Entries<T> = Vec<(u32, T)>;
 
-/// What a list's header holds.
+/// What a list's header holds, and what follows from it.
 struct Header {
     docs: u64,
     zones: Zones,
     k_doc: u32,
     k_off: u32,
     k_count: u32,
+    /// A character's list: the octave of its latest first match.
+    top: u32,
+    /// Bits of a document number in the segment.
+    doc_bits: u32,
+}
+
+/// What a list is of.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Pairs,
+    Chars,
 }
 
 impl Header {
-    fn write(&self, w: &mut BitWriter) {
+    fn small(&self) -> bool {
+        self.docs <= SMALL_LIST
+    }
+
+    fn write(&self, kind: Kind, w: &mut BitWriter) {
         w.gamma(self.docs + 1);
         w.bit(self.zones.title);
         w.bit(self.zones.heading);
-        for k in [self.k_doc, self.k_off, self.k_count] {
-            w.bits(u64::from(k), 5);
+        w.bits(u64::from(self.k_off), 5);
+        if !self.small() {
+            w.bits(u64::from(self.k_doc), 5);
+            w.bits(u64::from(self.k_count), 5);
+        }
+        if kind == Kind::Chars {
+            w.bits(u64::from(self.top), 5);
         }
     }
 
-    fn read(r: &mut BitReader<'_>) -> Result<Header, Corrupt> {
+    fn read(kind: Kind, segment: u32, r: &mut BitReader<'_>) -> Result<Header, Corrupt> {
         let docs = r.gamma()? - 1;
         let zones = Zones {
             title: r.bits(1)? == 1,
             heading: r.bits(1)? == 1,
         };
         let mut k = || r.bits(5).map(|k| k as u32);
+        let k_off = k()?;
+        let (k_doc, k_count) = if docs <= SMALL_LIST {
+            (small_doc_k(segment, docs), 0)
+        } else {
+            (k()?, k()?)
+        };
+        let top = if kind == Kind::Chars { k()? } else { 0 };
         Ok(Header {
             docs,
             zones,
-            k_doc: k()?,
-            k_off: k()?,
-            k_count: k()?,
+            k_doc,
+            k_off,
+            k_count,
+            top,
+            doc_bits: doc_bits(segment),
         })
+    }
+
+    /// The header of a list of `entries` of a segment of `segment`
+    /// documents, its gaps, offsets and counts as given.
+    fn of<T>(
+        entries: &Entries<T>,
+        segment: u32,
+        zones: Zones,
+        offsets: impl Iterator<Item = u64> + Clone,
+        counts: impl Iterator<Item = u64> + Clone,
+    ) -> Header {
+        let docs = entries.len() as u64;
+        let small = docs <= SMALL_LIST;
+        Header {
+            docs,
+            zones,
+            k_doc: if small {
+                small_doc_k(segment, docs)
+            } else {
+                best_rice(gaps(entries).flatten())
+            },
+            k_off: best_rice(offsets),
+            k_count: if small { 0 } else { best_rice(counts) },
+            top: 0,
+            doc_bits: doc_bits(segment),
+        }
+    }
+
+    /// Writes the documents of `entries` (the first whole, then the gaps)
+    /// and what `entry` writes for each.
+    fn write_docs<T>(
+        &self,
+        entries: &Entries<T>,
+        w: &mut BitWriter,
+        entry: impl Fn(&T, &mut BitWriter),
+    ) {
+        for ((d, e), gap) in entries.iter().zip(gaps(entries)) {
+            match gap {
+                None => w.bits(u64::from(*d), self.doc_bits),
+                Some(gap) => w.rice(gap, self.k_doc),
+            }
+            entry(e, w);
+        }
     }
 }
 
-/// Gaps between the documents of a list (the first: its number).
-fn gaps<T>(entries: &Entries<T>) -> impl Iterator<Item = u64> + Clone + '_ {
+/// Bits of a document number in a segment of `segment` documents.
+fn doc_bits(segment: u32) -> u32 {
+    32 - segment.saturating_sub(1).leading_zeros()
+}
+
+/// The Rice parameter of a short list's gaps: documents spread over the
+/// segment are about `segment ÷ (docs + 1)` apart.
+fn small_doc_k(segment: u32, docs: u64) -> u32 {
+    let mean = u64::from(segment) / (docs + 1);
+    63 - mean.max(1).leading_zeros()
+}
+
+/// Gaps between the documents of a list, less one (none for the first).
+fn gaps<T>(entries: &Entries<T>) -> impl Iterator<Item = Option<u64>> + Clone + '_ {
     let prev = std::iter::once(None).chain(entries.iter().map(|e| Some(e.0)));
     entries
         .iter()
         .zip(prev)
-        .map(|(e, p)| u64::from(p.map_or(e.0, |p| e.0 - p - 1)))
+        .map(|(e, p)| p.map(|p| u64::from(e.0 - p - 1)))
 }
 
 /// Offsets of one document as written: whole for the first of a space,
@@ -187,51 +281,53 @@ fn offset_values(places: &[Pos]) -> impl Iterator<Item = u64> + Clone + '_ {
     })
 }
 
-/// The list of a pair: documents (ascending) and the places where the pair
-/// occurs in each (ascending, not empty).
-pub(super) fn encode_pairs(entries: &Entries<Vec<Pos>>) -> Vec<u8> {
-    let counts = entries.iter().map(|(_, p)| p.len() as u64 - 1);
-    let h = Header {
-        docs: entries.len() as u64,
-        zones: Zones::of(entries.iter().flat_map(|(_, p)| p)),
-        k_doc: best_rice(gaps(entries)),
-        k_off: best_rice(entries.iter().flat_map(|(_, p)| offset_values(p))),
-        k_count: best_rice(counts.clone()),
-    };
+/// The list of a pair in a segment of `segment` documents: documents
+/// (ascending) and the places where the pair occurs in each (ascending,
+/// not empty).
+pub(super) fn encode_pairs(entries: &Entries<Vec<Pos>>, segment: u32) -> Vec<u8> {
+    let h = Header::of(
+        entries,
+        segment,
+        Zones::of(entries.iter().flat_map(|(_, p)| p)),
+        entries.iter().flat_map(|(_, p)| offset_values(p)),
+        entries.iter().map(|(_, p)| p.len() as u64 - 1),
+    );
     let mut w = BitWriter::default();
-    h.write(&mut w);
-    for (((_, places), gap), count) in entries.iter().zip(gaps(entries)).zip(counts) {
-        w.rice(gap, h.k_doc);
-        w.rice(count, h.k_count);
+    h.write(Kind::Pairs, &mut w);
+    h.write_docs(entries, &mut w, |places, w| {
+        w.rice(places.len() as u64 - 1, h.k_count);
         for (p, v) in places.iter().zip(offset_values(places)) {
-            h.zones.write(*p, &mut w);
+            h.zones.write(*p, w);
             w.rice(v, h.k_off);
         }
-    }
+    });
     w.into_bytes()
 }
 
-/// The list of a single character: documents (ascending) and its matches
-/// in each.
-pub(super) fn encode_chars(entries: &Entries<Acc>) -> Vec<u8> {
+/// The list of a single character in a segment of `segment` documents:
+/// documents (ascending) and its matches in each.
+pub(super) fn encode_chars(entries: &Entries<Acc>, segment: u32) -> Vec<u8> {
+    let has_body = |a: &Acc| a.heads + a.body > 0;
     let firsts = entries
         .iter()
-        .filter(|(_, a)| a.heads + a.body > 0)
-        .map(|(_, a)| u64::from(a.first_body));
-    let h = Header {
-        docs: entries.len() as u64,
-        zones: Zones {
-            title: entries.iter().any(|(_, a)| a.title > 0),
-            heading: entries.iter().any(|(_, a)| a.heads > 0),
-        },
-        k_doc: best_rice(gaps(entries)),
-        k_off: best_rice(firsts),
-        k_count: best_rice(entries.iter().map(|(_, a)| u64::from(a.body))),
+        .filter(|(_, a)| has_body(a))
+        .map(|(_, a)| octave(a.first_body));
+    let top = firsts.clone().max().unwrap_or(0);
+    let zones = Zones {
+        title: entries.iter().any(|(_, a)| a.title > 0),
+        heading: entries.iter().any(|(_, a)| a.heads > 0),
     };
+    let mut h = Header::of(
+        entries,
+        segment,
+        zones,
+        firsts.map(|o| u64::from(top - o)),
+        entries.iter().map(|(_, a)| u64::from(a.body)),
+    );
+    h.top = top;
     let mut w = BitWriter::default();
-    h.write(&mut w);
-    for ((_, a), gap) in entries.iter().zip(gaps(entries)) {
-        w.rice(gap, h.k_doc);
+    h.write(Kind::Chars, &mut w);
+    h.write_docs(entries, &mut w, |a, w| {
         if h.zones.title {
             w.rice(u64::from(a.title), 0);
         }
@@ -239,23 +335,25 @@ pub(super) fn encode_chars(entries: &Entries<Acc>) -> Vec<u8> {
             w.rice(u64::from(a.heads), 0);
         }
         w.rice(u64::from(a.body), h.k_count);
-        if a.heads + a.body > 0 {
-            w.rice(u64::from(a.first_body), h.k_off);
+        if has_body(a) {
+            w.rice(u64::from(top - octave(a.first_body)), h.k_off);
         }
-    }
+    });
     w.into_bytes()
 }
 
 /// Reads a list's header; calls `entry` for each document.
 fn decode<T>(
     list: &[u8],
+    kind: Kind,
+    segment: u32,
     mut entry: impl FnMut(&mut BitReader<'_>, &Header) -> Result<T, Corrupt>,
 ) -> Result<Entries<T>, Corrupt> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
     let mut r = BitReader::new(list);
-    let h = Header::read(&mut r)?;
+    let h = Header::read(kind, segment, &mut r)?;
     // Each entry takes a bit at least: a count beyond the list is damage.
     if h.docs > list.len() as u64 * 8 {
         return Err(Corrupt);
@@ -263,14 +361,16 @@ fn decode<T>(
     let mut out = Vec::with_capacity(h.docs as usize);
     let mut doc: Option<u32> = None;
     for _ in 0..h.docs {
-        let gap = r.rice_u32(h.k_doc)?;
         let d = match doc {
-            None => gap,
+            None => r.bits(h.doc_bits)? as u32,
             Some(prev) => prev
-                .checked_add(gap)
+                .checked_add(r.rice_u32(h.k_doc)?)
                 .and_then(|d| d.checked_add(1))
                 .ok_or(Corrupt)?,
         };
+        if d >= segment {
+            return Err(Corrupt);
+        }
         doc = Some(d);
         out.push((d, entry(&mut r, &h)?));
     }
@@ -278,8 +378,8 @@ fn decode<T>(
 }
 
 /// A pair's list: documents and places, as [`encode_pairs`] wrote them.
-pub(super) fn decode_pairs(list: &[u8]) -> Result<Entries<Vec<Pos>>, Corrupt> {
-    decode(list, |r, h| {
+pub(super) fn decode_pairs(list: &[u8], segment: u32) -> Result<Entries<Vec<Pos>>, Corrupt> {
+    decode(list, Kind::Pairs, segment, |r, h| {
         let n = r.rice(h.k_count)?.checked_add(1).ok_or(Corrupt)?;
         // A bit a place at least: more is damage.
         if n > list.len() as u64 * 8 {
@@ -310,9 +410,10 @@ pub(super) fn decode_pairs(list: &[u8]) -> Result<Entries<Vec<Pos>>, Corrupt> {
     })
 }
 
-/// A single character's list: documents and its matches in each.
-pub(super) fn decode_chars(list: &[u8]) -> Result<Entries<Acc>, Corrupt> {
-    decode(list, |r, h| {
+/// A single character's list: documents and its matches in each, the
+/// first match after the title as the start of its octave.
+pub(super) fn decode_chars(list: &[u8], segment: u32) -> Result<Entries<Acc>, Corrupt> {
+    decode(list, Kind::Chars, segment, |r, h| {
         let mut count = |present: bool, k: u32| -> Result<u32, Corrupt> {
             if present {
                 r.rice_u32(k)
@@ -325,7 +426,9 @@ pub(super) fn decode_chars(list: &[u8]) -> Result<Entries<Acc>, Corrupt> {
         acc.heads = count(h.zones.heading, 0)?;
         acc.body = count(true, h.k_count)?;
         if acc.heads + acc.body > 0 {
-            acc.first_body = r.rice_u32(h.k_off)?;
+            let below = r.rice_u32(h.k_off)?;
+            let o = h.top.checked_sub(below).ok_or(Corrupt)?;
+            acc.first_body = octave_start(o);
         }
         Ok(acc)
     })

@@ -206,12 +206,55 @@ fn damaged_files_are_errors_not_panics() {
 }
 
 #[test]
+fn a_damaged_alphabet_is_named_and_a_sound_one_reads_every_copy() {
+    let (mut dir, m) = Dir::build(&docs(), false);
+    let path = alphabet_path(&m.segments[0].dir);
+    let sound = dir.0.insert(path.clone(), vec![0xff]).unwrap();
+    let err = {
+        let mut ix = SiteIndex::new(m.clone());
+        let mut need = Vec::new();
+        loop {
+            for p in need.drain(..) {
+                let b: Vec<u8> = dir.0.get(&p).cloned().unwrap_or_default();
+                ix.add_file(p, b);
+            }
+            match ix.search(&parse_query("干部"), 10) {
+                Ok(Step::Need(p)) => need = p,
+                other => break other,
+            }
+        }
+    };
+    assert_eq!(err, Err(CorruptFile(path.clone())));
+    // The alphabet holds every character of the copies: none is escaped.
+    let alphabet = Alphabet::decode(&sound).unwrap();
+    let mut ix = SiteIndex::new(m);
+    dir.0.insert(path, sound);
+    let (r, _) = dir.search(&mut ix, &parse_query("干部"), 10);
+    let chars: std::collections::BTreeSet<char> = docs()
+        .iter()
+        .flat_map(|d| {
+            StoredDoc::of(d)
+                .strings()
+                .flat_map(str::chars)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        alphabet.encode().len(),
+        chars.iter().map(|c| c.len_utf8()).sum::<usize>()
+    );
+    assert_eq!(r.hits.len(), 5);
+}
+
+#[test]
 fn stored_copies_index_to_the_same_files() {
     let docs = docs();
     let again: Vec<SiteDoc> = docs
         .iter()
         .map(|d| {
-            StoredDoc::decode(&StoredDoc::of(d).encode())
+            let copy = StoredDoc::of(d);
+            let alphabet = Alphabet::of(copy.strings());
+            StoredDoc::decode(&copy.encode(&alphabet), &alphabet)
                 .unwrap()
                 .to_site_doc()
         })
@@ -266,9 +309,10 @@ fn stored_copies_come_in_packs_of_about_pack_bytes() {
     let packs: Vec<&String> = dir.0.keys().filter(|p| p.contains("/d/")).collect();
     assert_eq!(packs.len(), 1, "{packs:?}");
     let copies = copies_in_pack(&dir.0[packs[0]]).unwrap();
+    let alphabet = Alphabet::decode(&dir.0[&alphabet_path(&m.segments[0].dir)]).unwrap();
     let ids: Vec<String> = copies
         .iter()
-        .map(|c| StoredDoc::decode(c).unwrap().id)
+        .map(|c| StoredDoc::decode(c, &alphabet).unwrap().id)
         .collect();
     assert_eq!(ids, ["a", "b", "c", "d", "e", "f"]);
     assert_eq!(
@@ -281,8 +325,9 @@ fn stored_copies_come_in_packs_of_about_pack_bytes() {
     let (r, rounds) = dir.search(&mut ix, &parse_query("干部"), 10);
     assert_eq!((r.hits.len(), rounds), (5, 2));
 
-    // Long documents: one to a pack, each pack about PACK_BYTES or more.
-    let long = "长".repeat(PACK_BYTES / 3 + 10);
+    // Long documents: one to a pack, each pack about PACK_BYTES or more
+    // (a character as frequent as 长 takes one byte in the alphabet).
+    let long = "长".repeat(PACK_BYTES + 10);
     let docs: Vec<SiteDoc> = (0..3)
         .map(|i| SiteDoc {
             article: article(&format!("l{i}"), "长文", None, &[long.as_str()]),
