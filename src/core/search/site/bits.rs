@@ -69,15 +69,16 @@ impl BitWriter {
     }
 }
 
-/// The Rice parameter that codes `values` in the fewest bits. The best is
-/// within a step of log2 of the mean, so only those are weighed.
-pub(super) fn best_rice(values: impl Iterator<Item = u64> + Clone) -> u32 {
+/// The Rice parameter, at most `max` (what its field holds), that codes
+/// `values` in the fewest bits. The best is within a step of log2 of the
+/// mean, so only those are weighed.
+pub(super) fn best_rice(values: impl Iterator<Item = u64> + Clone, max: u32) -> u32 {
     let (n, sum) = values
         .clone()
-        .fold((0u64, 0u64), |(n, s), v| (n + 1, s + v));
+        .fold((0u64, 0u64), |(n, s), v| (n + 1, s.saturating_add(v)));
     let mean = sum / n.max(1);
     let guess = 63 - mean.max(1).leading_zeros();
-    (guess.saturating_sub(2)..=(guess + 1).min(31))
+    (guess.saturating_sub(2).min(max)..=(guess + 1).min(max))
         .min_by_key(|&k| {
             values
                 .clone()
@@ -101,6 +102,11 @@ impl<'a> BitReader<'a> {
 
     fn bit(&mut self) -> Result<bool, Corrupt> {
         Ok(self.bits(1)? == 1)
+    }
+
+    /// Whole bytes read so far (the last one partly read counts).
+    pub(super) fn bytes_read(&self) -> usize {
+        self.at.div_ceil(8)
     }
 
     /// Bits left to read.
@@ -220,8 +226,10 @@ mod tests {
 
     #[test]
     fn best_rice_suits_the_values() {
-        assert_eq!(best_rice([0u64, 0, 1, 0].into_iter()), 0);
-        let big = best_rice([1000u64, 1100, 900, 1050].into_iter());
+        assert_eq!(best_rice([0u64, 0, 1, 0].into_iter(), 31), 0);
+        // Never past what its field holds, however large the values.
+        assert_eq!(best_rice([u64::MAX, 1 << 50].into_iter(), 31), 31);
+        let big = best_rice([1000u64, 1100, 900, 1050].into_iter(), 31);
         assert!((8..=10).contains(&big), "{big}");
     }
 }

@@ -4,20 +4,21 @@
 //! written in the segment's [`Alphabet`] (`a.bin`), in a directory named
 //! after the content.
 //!
-//! A posting file: number of keys, then for each key in ascending order the
-//! gap from the previous key, the byte length of its list and the list; a
-//! reader skips to its key without decoding the others (these numbers are
-//! varints). A list longer than [`APART_BYTES`] is written to a file of its
-//! own (`b/<key>.bin`) and its length is given as 0 (no list is empty): the
-//! few huge lists (common characters) then cost only the queries that use
-//! them. A list is bit-packed ([`postings`](super::postings)): for each
-//! document, the places where a pair occurs, or a character's matches.
+//! A posting file ([`directory`](super::directory)): a directory of its
+//! keys, then their lists; a reader finds its key's list without decoding
+//! the others. A list longer than [`APART_BYTES`] is written to a file of
+//! its own (`b/<key>.bin`) and its length is given as 0 (no list is
+//! empty): the few huge lists (common characters) then cost only the
+//! queries that use them. A list is bit-packed
+//! ([`postings`](super::postings)): for each document, the places where a
+//! pair occurs, or a character's matches.
 //!
 //! So a query's postings alone give every match and its score; then only
 //! the stored copies of the hits shown are fetched.
 
 use super::alphabet::Alphabet;
 use super::codec::{json_string, put_varint, shard_of, unigram_char, Corrupt, Fnv, Reader};
+use super::directory::write_file;
 use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
 use super::postings::{count_matches, encode_chars, encode_pairs, Pos};
@@ -222,23 +223,22 @@ fn encode_shards(prepared: &[Prepared], shards: u32, par: &impl Parallel) -> Vec
             buckets[shard_of(key, shards) as usize].push((key, d as u32, at));
         }
     }
-    par.map(buckets.len(), |k| encode_postings(&buckets[k], prepared))
+    par.map(buckets.len(), |k| {
+        encode_postings(&buckets[k], prepared, shards)
+    })
 }
 
-/// One posting file from its (key, document, offset) entries, which come
-/// in document order and, per key, in offset order; and the lists stored
-/// apart.
-fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> PostingFile {
+/// One posting file of `shards` from its (key, document, offset) entries,
+/// which come in document order and, per key, in offset order; and the
+/// lists stored apart.
+fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared], shards: u32) -> PostingFile {
     let segment = docs.len() as u32;
     let mut sorted = entries.to_vec();
     // Stable: per key, documents and offsets stay in order.
     sorted.sort_by_key(|e| e.0);
-    let mut out = Vec::new();
-    let keys = sorted.chunk_by(|a, b| a.0 == b.0);
-    put_varint(&mut out, keys.clone().count() as u64);
-    let mut prev_key = 0u64;
+    let mut lists = Vec::new();
     let mut apart = Vec::new();
-    for run in keys {
+    for run in sorted.chunk_by(|a, b| a.0 == b.0) {
         let places = run.chunk_by(|a, b| a.1 == b.1).map(|offsets| {
             let shape = &docs[offsets[0].1 as usize].shape;
             let places: Vec<Pos> = offsets.iter().map(|e| shape.place(e.2)).collect();
@@ -253,15 +253,12 @@ fn encode_postings(entries: &[(u64, u32, u32)], docs: &[Prepared]) -> PostingFil
             ),
             None => encode_pairs(&places.collect(), segment),
         };
-        put_varint(&mut out, run[0].0 - prev_key);
-        prev_key = run[0].0;
         if list.len() > APART_BYTES {
-            put_varint(&mut out, 0);
             apart.push((run[0].0, list));
+            lists.push((run[0].0, Vec::new()));
         } else {
-            put_varint(&mut out, list.len() as u64);
-            out.extend_from_slice(&list);
+            lists.push((run[0].0, list));
         }
     }
-    (out, apart)
+    (write_file(lists, shards), apart)
 }

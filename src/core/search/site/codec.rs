@@ -44,6 +44,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The bytes not read yet.
+    pub(super) fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
     /// The next `n` bytes.
     pub(super) fn bytes(&mut self, n: u64) -> Result<&'a [u8], Corrupt> {
         let n = usize::try_from(n).map_err(|_| Corrupt)?;
@@ -78,15 +83,82 @@ pub(super) fn unigram_char(key: u64) -> Option<char> {
     }
 }
 
-/// Which of `shards` posting files holds `key`: a fixed mix of the key's
-/// bits (splitmix64's finaliser), so builder and reader agree and shards
-/// fill evenly.
+/// Characters with a near number ([`near_char`]): Latin, general
+/// punctuation, CJK symbols and kana, CJK unified ideographs; ranges of
+/// code points, each numbered on from the one before.
+const NEAR_RANGES: [(u32, u32); 4] = [
+    (0x0000, 0x0250),
+    (0x2000, 0x2070),
+    (0x3000, 0x3100),
+    (0x4e00, 0xa000),
+];
+/// How many characters have a near number.
+const NEAR_CHARS: u64 = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < NEAR_RANGES.len() {
+        n += (NEAR_RANGES[i].1 - NEAR_RANGES[i].0) as u64;
+        i += 1;
+    }
+    n
+};
+/// Keys made of near characters have a number below `1 << NEAR_BITS`.
+const NEAR_BITS: u32 = 29;
+/// Every key is below `1 << FAR_BITS` (`0x110000 × SPAN`).
+const FAR_BITS: u32 = 41;
+const _: () = assert!(NEAR_CHARS * (NEAR_CHARS + 1) <= 1 << NEAR_BITS);
+const _: () = assert!(0x11_0000 * SPAN <= 1 << FAR_BITS);
+
+/// The near number of a character, if it has one.
+fn near_char(c: u32) -> Option<u64> {
+    let mut base = 0;
+    for (from, to) in NEAR_RANGES {
+        if (from..to).contains(&c) {
+            return Some(u64::from(base + c - from));
+        }
+        base += to - from;
+    }
+    None
+}
+
+/// A bijection of the numbers below `1 << bits` (an odd multiplier and a
+/// right xor-shift are each one-to-one modulo a power of two) that mixes
+/// their bits, so that numbers in a few clusters spread evenly.
+fn mix(v: u64, bits: u32) -> u64 {
+    let m = (1u64 << bits) - 1;
+    let mut z = v.wrapping_mul(0x9e37_79b9_7f4a_7c15) & m;
+    z ^= z >> (bits / 2);
+    z = z.wrapping_mul(0xbf58_476d_1ce4_e5b9) & m;
+    z ^ (z >> (bits / 2 + 1))
+}
+
+/// Where a key stands among all keys, one-to-one: its shard is this
+/// modulo the number of posting files, and a posting file lists its keys
+/// by this divided by it ([`directory`](super::directory)), so the file a
+/// key is in says part of which key it is. Keys of near characters (the
+/// text of most documents) come first, below `1 << NEAR_BITS`, so their
+/// numbers are dense and a file's directory codes each in a few bits.
+pub(super) fn spread(key: u64) -> u64 {
+    let (a, b) = (key / SPAN, key % SPAN);
+    let near_b = if b == 0 {
+        Some(0)
+    } else {
+        near_char((b - 1) as u32).map(|n| n + 1)
+    };
+    match (near_char(a as u32), near_b) {
+        (Some(a), Some(b)) => mix(a * (NEAR_CHARS + 1) + b, NEAR_BITS),
+        _ => (1 << NEAR_BITS) + mix(key, FAR_BITS),
+    }
+}
+
+/// True when [`spread`] gave a near key's number.
+pub(super) fn is_near(spread: u64) -> bool {
+    spread < 1 << NEAR_BITS
+}
+
+/// Which of `shards` posting files holds `key`.
 pub(super) fn shard_of(key: u64, shards: u32) -> u32 {
-    let mut z = key.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^= z >> 31;
-    (z % u64::from(shards.max(1))) as u32
+    (spread(key) % u64::from(shards.max(1))) as u32
 }
 
 /// FNV-1a, 64 bits: names a segment after its content, so a file name is
@@ -172,6 +244,31 @@ mod tests {
             assert!(shard_of(k, 7) < 7);
         }
         assert_eq!(shard_of(5, 0), 0);
+    }
+
+    #[test]
+    fn spread_is_one_to_one_and_near_keys_stay_dense() {
+        let chars: Vec<char> = "的春风,。 a😀\u{10ffff}\u{0}ｶ가"
+            .chars()
+            .chain(['\u{4e00}', '\u{9fff}', '\u{a000}', '\u{24f}', '\u{250}'])
+            .collect();
+        let mut keys: Vec<u64> = chars.iter().map(|&c| unigram_key(c)).collect();
+        for &a in &chars {
+            keys.extend(chars.iter().map(|&b| bigram_key(a, b)));
+        }
+        let spreads: std::collections::BTreeSet<u64> = keys.iter().map(|&k| spread(k)).collect();
+        assert_eq!(spreads.len(), keys.len());
+        assert!(is_near(spread(bigram_key('春', '。'))));
+        assert!(is_near(spread(unigram_key('\u{9fff}'))));
+        assert!(!is_near(spread(bigram_key('春', '😀'))));
+        assert!(!is_near(spread(bigram_key('\u{a000}', 'a'))));
+        assert!(spreads
+            .iter()
+            .all(|&s| s < (1 << NEAR_BITS) + (1 << FAR_BITS)));
+        // A bijection: every number of a small width comes out once.
+        let all: std::collections::BTreeSet<u64> = (0..1 << 12).map(|v| mix(v, 12)).collect();
+        assert_eq!(all.len(), 1 << 12);
+        assert!(all.iter().all(|&v| v < 1 << 12));
     }
 
     #[test]

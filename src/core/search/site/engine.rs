@@ -20,8 +20,9 @@ use std::ops::Range;
 use super::alphabet::Alphabet;
 use super::build::{alphabet_path, apart_path, copy_in_pack, pack_path, posting_path};
 use super::codec::shard_of;
+use super::directory::{list_of, List};
 use super::doc::StoredDoc;
-use super::lists::{char_scores, list_of, plan, term_matches, List, TermPlan};
+use super::lists::{char_scores, plan, term_matches, TermPlan};
 use super::manifest::{Manifest, SegmentMeta};
 use super::postings::decode_pairs;
 use crate::core::search::find::find_in_text;
@@ -211,7 +212,7 @@ impl SiteIndex {
         let Some(file) = self.file(&path, need) else {
             return Ok(None);
         };
-        match list_of(file, key).map_err(|_| CorruptFile(path))? {
+        match list_of(file, key, seg.postings).map_err(|_| CorruptFile(path))? {
             List::Here(l) => Ok(Some(l)),
             List::Apart => Ok(self.file(&apart_path(&seg.dir, key), need)),
         }

@@ -1,9 +1,9 @@
-//! Reading posting lists: how a term is pinned by its keys, finding a
-//! key's list in a posting file (the file is written by
-//! [`build`](super::build), the lists by [`postings`](super::postings)),
-//! and the documents where every key of a term sits at its place.
+//! Reading posting lists: how a term is pinned by its keys, and the
+//! documents where every key of a term sits at its place (a key's list is
+//! found by [`directory`](super::directory), read by
+//! [`postings`](super::postings)).
 
-use super::codec::{bigram_key, unigram_key, Corrupt, Reader};
+use super::codec::{bigram_key, unigram_key, Corrupt};
 use super::postings::{count_matches, decode_chars, Entries, Pos};
 
 /// How to find one term: its length in bytes and the keys that pin it,
@@ -40,36 +40,6 @@ pub(super) fn plan(term: &str) -> TermPlan {
 /// One pair's postings: documents in the segment with the sorted places
 /// where the pair occurs.
 pub(super) type Postings = Entries<Vec<Pos>>;
-
-/// Where the list of a key is.
-pub(super) enum List<'a> {
-    Here(&'a [u8]),
-    /// In its own file.
-    Apart,
-}
-
-/// The list of `key` in a posting file (empty when absent).
-pub(super) fn list_of(file: &[u8], key: u64) -> Result<List<'_>, Corrupt> {
-    let mut r = Reader::new(file);
-    let n = r.varint()?;
-    let mut k = 0u64;
-    for _ in 0..n {
-        k = k.checked_add(r.varint()?).ok_or(Corrupt)?;
-        let len = r.varint()?;
-        let list = r.bytes(len)?;
-        if k == key {
-            return Ok(if len == 0 {
-                List::Apart
-            } else {
-                List::Here(list)
-            });
-        }
-        if k > key {
-            break;
-        }
-    }
-    Ok(List::Here(&[]))
-}
 
 /// A single character's list in a segment of `segment` documents:
 /// documents and its score in each.

@@ -28,6 +28,7 @@ mod alphabet;
 mod bits;
 mod build;
 mod codec;
+mod directory;
 mod doc;
 mod engine;
 mod lists;

@@ -29,6 +29,11 @@ use super::bits::{best_rice, BitReader, BitWriter};
 use super::codec::Corrupt;
 use crate::core::search::score::{octave, octave_start, Acc};
 
+/// Bits of a Rice parameter in a list's header.
+const K_BITS: u32 = 5;
+/// The largest Rice parameter a header holds.
+const K_MAX: u32 = (1 << K_BITS) - 1;
+
 /// Lists of at most this many documents store no Rice parameter for their
 /// gaps (it follows from the segment's size) nor for their counts (0).
 pub(super) const SMALL_LIST: u64 = 8;
@@ -171,13 +176,13 @@ impl Header {
         w.gamma(self.docs + 1);
         w.bit(self.zones.title);
         w.bit(self.zones.heading);
-        w.bits(u64::from(self.k_off), 5);
+        w.bits(u64::from(self.k_off), K_BITS);
         if !self.small() {
-            w.bits(u64::from(self.k_doc), 5);
-            w.bits(u64::from(self.k_count), 5);
+            w.bits(u64::from(self.k_doc), K_BITS);
+            w.bits(u64::from(self.k_count), K_BITS);
         }
         if kind == Kind::Chars {
-            w.bits(u64::from(self.top), 5);
+            w.bits(u64::from(self.top), K_BITS);
         }
     }
 
@@ -187,7 +192,7 @@ impl Header {
             title: r.bits(1)? == 1,
             heading: r.bits(1)? == 1,
         };
-        let mut k = || r.bits(5).map(|k| k as u32);
+        let mut k = || r.bits(K_BITS).map(|k| k as u32);
         let k_off = k()?;
         let (k_doc, k_count) = if docs <= SMALL_LIST {
             (small_doc_k(segment, docs), 0)
@@ -223,10 +228,10 @@ impl Header {
             k_doc: if small {
                 small_doc_k(segment, docs)
             } else {
-                best_rice(gaps(entries).flatten())
+                best_rice(gaps(entries).flatten(), K_MAX)
             },
-            k_off: best_rice(offsets),
-            k_count: if small { 0 } else { best_rice(counts) },
+            k_off: best_rice(offsets, K_MAX),
+            k_count: if small { 0 } else { best_rice(counts, K_MAX) },
             top: 0,
             doc_bits: doc_bits(segment),
         }
