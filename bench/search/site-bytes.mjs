@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Where the bytes of a site index go (prints a table; not a test): walks
-// every posting file of every segment of an index directory (the file
-// layout of src/core/search/site/build.rs: a varint count of keys, then per
-// key its gap from the previous key, the byte length of its list and the
-// list) and sums, as stored (gzipped), the key headers, the lists of
-// pairs and of single characters (in the files or apart in b/), the packs
-// of stored copies, the alphabet they are written in (a.bin) and ids.json. The bit-packed lists themselves are not
-// decoded here: their one definition is src/core/search/site/postings.rs.
+// every posting file of every segment of an index directory (the layout of
+// src/core/search/site/directory.rs: the numbers of near and far keys as
+// varints, then bit-packed three 6-bit Rice parameters and per key the
+// Rice-coded gap of its place and the byte length of its list; the lists
+// from the next whole byte) and sums, as stored (gzipped), the key
+// directories, the lists in the posting files and apart in b/, the packs
+// of stored copies, the alphabet they are written in (a.bin) and ids.json.
+// The bit-packed lists themselves are not decoded here: their one
+// definition is src/core/search/site/postings.rs.
 //
 //   node bench/search/site-bytes.mjs INDEX_DIR [TEXT_BYTES]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -16,12 +18,10 @@ import { join } from 'node:path';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: site-bytes.mjs INDEX_DIR [TEXT_BYTES]');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-/** Keys of single characters are multiples of this (src/core/search/site/codec.rs). */
-const SPAN = 0x110001;
 const sizeOf = (p) => statSync(p).size;
 
 /** Raw bytes of each part; scaled to the gzipped size of their file below. */
-const parts = { 'key headers': 0, 'pair lists': 0, 'character lists': 0, 'lists apart (b/)': 0, 'stored copies (d/)': 0, 'alphabet (a.bin)': 0, 'ids.json': 0 };
+const parts = { 'key directories': 0, 'lists in posting files': 0, 'lists apart (b/)': 0, 'stored copies (d/)': 0, 'alphabet (a.bin)': 0, 'ids.json': 0 };
 const count = { keys: 0, apart: 0 };
 
 function varint(bytes, pos) {
@@ -41,17 +41,32 @@ for (const seg of manifest.segments) {
     const bytes = gunzipSync(readFileSync(join(base, 'p', f)));
     // Share the file's gzipped size out in proportion to raw bytes.
     const scale = stored / bytes.length;
-    let [n, pos] = varint(bytes, 0);
-    let headers = pos; let key = 0;
-    for (let i = 0; i < n; i++) {
-      const [gap, g] = varint(bytes, pos);
-      const [len, l] = varint(bytes, pos + g);
-      key += gap; pos += g + l; headers += g + l; count.keys++;
+    const [near, a] = varint(bytes, 0);
+    const [far, b] = varint(bytes, a);
+    let bit = (a + b) * 8;
+    const read = (n) => {
+      let v = 0;
+      for (let i = 0; i < n; i++, bit++) v = v * 2 + ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1);
+      return v;
+    };
+    const rice = (k) => {
+      let q = 0;
+      while (read(1) === 1) q++;
+      return q * 2 ** k + read(k);
+    };
+    const k = [read(6), read(6), read(6)];
+    let lists = 0;
+    for (let i = 0; i < near + far; i++) {
+      rice(i < near ? k[0] : k[1]);
+      const len = rice(k[2]);
+      count.keys++;
       if (len === 0) count.apart++;
-      parts[key % SPAN === 0 ? 'character lists' : 'pair lists'] += len * scale;
-      pos += len;
+      lists += len;
     }
-    parts['key headers'] += headers * scale;
+    const directory = Math.ceil(bit / 8);
+    if (directory + lists !== bytes.length) throw new Error(`${f}: not a format 6 posting file`);
+    parts['key directories'] += directory * scale;
+    parts['lists in posting files'] += lists * scale;
   }
   for (const f of readdirSync(join(base, 'b'), { withFileTypes: true })) parts['lists apart (b/)'] += sizeOf(join(base, 'b', f.name));
   for (const f of readdirSync(join(base, 'd'))) parts['stored copies (d/)'] += sizeOf(join(base, 'd', f));

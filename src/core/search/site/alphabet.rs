@@ -30,10 +30,15 @@ const TWO_BYTE_LEADS: usize = 16;
 /// The byte before a character written in UTF-8.
 const ESCAPE: u8 = 0xff;
 
-/// Characters by rank, and the rank of each.
+/// Characters by rank.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Alphabet {
     chars: Vec<char>,
+}
+
+/// The rank of each character of an [`Alphabet`], to write in it (only
+/// the builder needs it: a reader of packs carries no map).
+pub(super) struct Coder {
     rank: HashMap<char, u32>,
 }
 
@@ -51,16 +56,20 @@ impl Alphabet {
         let mut chars: Vec<(char, u64)> = counts.into_iter().collect();
         chars.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         chars.truncate(ALPHABET_MAX);
-        Alphabet::from_chars(chars.into_iter().map(|(c, _)| c).collect())
+        Alphabet {
+            chars: chars.into_iter().map(|(c, _)| c).collect(),
+        }
     }
 
-    fn from_chars(chars: Vec<char>) -> Alphabet {
-        let rank = chars
+    /// What writes strings in this alphabet.
+    pub(super) fn coder(&self) -> Coder {
+        let rank = self
+            .chars
             .iter()
             .enumerate()
             .map(|(i, &c)| (c, i as u32))
             .collect();
-        Alphabet { chars, rank }
+        Coder { rank }
     }
 
     /// The file: the characters in rank order, as UTF-8.
@@ -68,7 +77,9 @@ impl Alphabet {
         self.chars.iter().collect::<String>().into_bytes()
     }
 
-    /// Reads what [`encode`](Self::encode) wrote.
+    /// Reads what [`encode`](Self::encode) wrote. (A character listed
+    /// twice would only give its first rank's place to the second: no
+    /// check is spent on it.)
     pub fn decode(bytes: &[u8]) -> Result<Alphabet, Corrupt> {
         let chars: Vec<char> = std::str::from_utf8(bytes)
             .map_err(|_| Corrupt)?
@@ -77,35 +88,10 @@ impl Alphabet {
         if chars.len() > ALPHABET_MAX {
             return Err(Corrupt);
         }
-        let a = Alphabet::from_chars(chars);
-        // A character twice would make two codes for one character.
-        if a.rank.len() != a.chars.len() {
-            return Err(Corrupt);
-        }
-        Ok(a)
+        Ok(Alphabet { chars })
     }
 
-    /// Appends `s` in this alphabet: the length of its code, then the code.
-    pub(super) fn put_str(&self, out: &mut Vec<u8>, s: &str) {
-        let mut code = Vec::with_capacity(s.len());
-        for c in s.chars() {
-            match self.rank.get(&c).map(|&r| r as usize) {
-                Some(r) if r < ONE_BYTE => code.push(r as u8),
-                Some(r) => {
-                    let r = r - ONE_BYTE;
-                    code.extend([(ONE_BYTE + (r >> 8)) as u8, r as u8]);
-                }
-                None => {
-                    code.push(ESCAPE);
-                    code.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                }
-            }
-        }
-        put_varint(out, code.len() as u64);
-        out.extend_from_slice(&code);
-    }
-
-    /// Reads a string [`put_str`](Self::put_str) wrote.
+    /// Reads a string [`Coder::put_str`] wrote.
     pub(super) fn str(&self, r: &mut Reader<'_>) -> Result<String, Corrupt> {
         let n = r.varint()?;
         let code = r.bytes(n)?;
@@ -137,6 +123,28 @@ impl Alphabet {
     }
 }
 
+impl Coder {
+    /// Appends `s` in this alphabet: the length of its code, then the code.
+    pub(super) fn put_str(&self, out: &mut Vec<u8>, s: &str) {
+        let mut code = Vec::with_capacity(s.len());
+        for c in s.chars() {
+            match self.rank.get(&c).map(|&r| r as usize) {
+                Some(r) if r < ONE_BYTE => code.push(r as u8),
+                Some(r) => {
+                    let r = r - ONE_BYTE;
+                    code.extend([(ONE_BYTE + (r >> 8)) as u8, r as u8]);
+                }
+                None => {
+                    code.push(ESCAPE);
+                    code.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        }
+        put_varint(out, code.len() as u64);
+        out.extend_from_slice(&code);
+    }
+}
+
 /// Bytes of the UTF-8 character that starts with `lead` (0: not a lead).
 fn utf8_len(lead: u8) -> usize {
     match lead {
@@ -154,7 +162,7 @@ mod tests {
 
     fn round_trip(a: &Alphabet, s: &str) -> Vec<u8> {
         let mut out = Vec::new();
-        a.put_str(&mut out, s);
+        a.coder().put_str(&mut out, s);
         assert_eq!(a.str(&mut Reader::new(&out)).as_deref(), Ok(s));
         out
     }
@@ -200,7 +208,8 @@ mod tests {
         ] {
             assert_eq!(a.str(&mut Reader::new(bad)), Err(Corrupt), "{bad:?}");
         }
-        assert_eq!(Alphabet::decode(b"aba"), Err(Corrupt));
         assert_eq!(Alphabet::decode(&[0xff]), Err(Corrupt));
+        let long = "字".repeat(ALPHABET_MAX + 1);
+        assert_eq!(Alphabet::decode(long.as_bytes()), Err(Corrupt));
     }
 }

@@ -164,7 +164,8 @@ pub fn build_segment(
     };
     let copies = par.map(docs.len(), |i| StoredDoc::of(&docs[i]));
     let alphabet = Alphabet::of(copies.iter().flat_map(StoredDoc::strings));
-    let stored = par.map(copies.len(), |i| copies[i].encode(&alphabet));
+    let coder = alphabet.coder();
+    let stored = par.map(copies.len(), |i| copies[i].encode(&coder));
     let ids: Vec<String> = docs.iter().map(|d| json_string(&d.article.id)).collect();
     let ids = format!("[{}]\n", ids.join(",")).into_bytes();
 

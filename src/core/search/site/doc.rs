@@ -8,7 +8,7 @@
 //! ([`Pos`]: title or after it, heading or not), from which scores come
 //! out the same in both engines.
 
-use super::alphabet::Alphabet;
+use super::alphabet::{Alphabet, Coder};
 use super::codec::{bigram_key, put_varint, unigram_key, Corrupt, Reader};
 use super::postings::Pos;
 use crate::core::model::{Article, Block, Field, RichText};
@@ -105,7 +105,7 @@ pub struct StoredDoc {
     pub texts: Vec<(String, bool)>,
 }
 
-fn put_opt(out: &mut Vec<u8>, a: &Alphabet, s: Option<&str>) {
+fn put_opt(out: &mut Vec<u8>, a: &Coder, s: Option<&str>) {
     match s {
         Some(s) => {
             out.push(1);
@@ -157,7 +157,7 @@ impl StoredDoc {
     }
 
     /// The copy as a pack holds it, its strings in the segment's alphabet.
-    pub fn encode(&self, a: &Alphabet) -> Vec<u8> {
+    pub(super) fn encode(&self, a: &Coder) -> Vec<u8> {
         let mut out = Vec::new();
         a.put_str(&mut out, &self.id);
         put_opt(&mut out, a, self.url.as_deref());

@@ -13,7 +13,6 @@
 //! text contains the term. Ranking, snippets and marks are those of
 //! [`SearchIndex`](crate::core::search::SearchIndex).
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -171,7 +170,7 @@ impl SiteIndex {
         // A segment's packs are read in its alphabet, fetched beside them.
         let ranked = best(&scored, Some(limit));
         let mut hits = Vec::with_capacity(ranked.len());
-        let mut alphabets: HashMap<&str, Alphabet> = HashMap::new();
+        let mut alphabets: Vec<(&str, Alphabet)> = Vec::new();
         for r in &ranked {
             let (seg, doc) = &found[r.index];
             let path = pack_path(&seg.dir, *doc, seg.pack);
@@ -180,10 +179,13 @@ impl SiteIndex {
             let (Some(pack), Some(alphabet)) = (self.file(&path, &mut need), alphabet) else {
                 continue;
             };
-            let alphabet = match alphabets.entry(&seg.dir) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => {
-                    e.insert(Alphabet::decode(alphabet).map_err(|_| CorruptFile(a_path))?)
+            // Decoded once a search per segment (a query's segments are few).
+            let alphabet = match alphabets.iter().position(|(d, _)| *d == seg.dir) {
+                Some(i) => &alphabets[i].1,
+                None => {
+                    let a = Alphabet::decode(alphabet).map_err(|_| CorruptFile(a_path))?;
+                    alphabets.push((&seg.dir, a));
+                    &alphabets[alphabets.len() - 1].1
                 }
             };
             let stored = copy_in_pack(pack, doc % seg.pack)

@@ -254,7 +254,7 @@ fn stored_copies_index_to_the_same_files() {
         .map(|d| {
             let copy = StoredDoc::of(d);
             let alphabet = Alphabet::of(copy.strings());
-            StoredDoc::decode(&copy.encode(&alphabet), &alphabet)
+            StoredDoc::decode(&copy.encode(&alphabet.coder()), &alphabet)
                 .unwrap()
                 .to_site_doc()
         })
