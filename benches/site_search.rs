@@ -2,8 +2,8 @@
 //! time, recall and precision against a plain substring scan.
 //!
 //!   node bench/search/site-corpus.mjs 10000 all
-//!   cargo build --release --features cli
-//!   target/release/article-reader index --out target/bench-search/site-10000-index target/bench-search/site-10000.jsonl
+//!   cargo build --profile cli --bin article-reader
+//!   target/cli/article-reader index --out target/bench-search/site-10000-index target/bench-search/site-10000.jsonl
 //!   cargo bench --bench site_search   (every site-N with an index)
 
 use std::collections::{BTreeSet, HashMap};
