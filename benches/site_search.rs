@@ -1,5 +1,6 @@
-//! Site search from disk (not a test): per-query bytes, rounds, warm query
-//! time, recall and precision against a plain substring scan.
+//! Site search from disk (not a test): where the index's bytes go,
+//! per-query bytes, rounds, warm query time, recall and precision against
+//! a plain substring scan.
 //!
 //!   node bench/search/site-corpus.mjs 10000 all
 //!   cargo build --profile cli --bin article-reader
@@ -11,7 +12,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
-use article_reader::core::search::site::{Manifest, SiteIndex, SiteResults, Step};
+use article_reader::core::search::site::{file_shape, Manifest, SiteIndex, SiteResults, Step};
 use article_reader::core::search::{normalize_str, parse_query};
 use article_reader::core::{parse_json, parse_many, Limits};
 
@@ -102,7 +103,8 @@ fn main() {
             .flat_map(|l| parse_many(parse_json(l).expect("line"), &limits).expect("doc"))
             .map(|a| a.fields().iter().map(|(_, t)| t.len()).sum::<usize>())
             .sum();
-        let index_bytes: u64 = walk(&dir, &m);
+        let parts = parts(&dir, &m);
+        let index_bytes: f64 = parts.parts.iter().map(|p| p.1).sum();
 
         let (mut bytes, mut warm, mut files_n, mut rounds) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -153,11 +155,23 @@ fn main() {
         );
         println!(
             "index on disk {:.1} MB ({:.2}× the text), manifest {} bytes, {} segment(s)",
-            index_bytes as f64 / 1e6,
-            index_bytes as f64 / text_bytes as f64,
+            index_bytes / 1e6,
+            index_bytes / text_bytes as f64,
             manifest.len(),
             m.segments.len()
         );
+        println!(
+            "{} keys, {} lists apart; where the bytes go (gzipped, as stored):",
+            parts.keys, parts.apart
+        );
+        for (part, n) in &parts.parts {
+            println!(
+                "  {part:<24} {:>8.1} MB {:>4.0}% {:>5.2}× the text",
+                n / 1e6,
+                100.0 * n / index_bytes,
+                n / text_bytes as f64
+            );
+        }
         println!(
             "per query (top 10, manifest included once): bytes median {:.1} KB p95 {:.1} KB max {:.1} KB; files median {} p95 {}; rounds median {} max {}",
             pct(&mut bytes, 0.5) / 1e3,
@@ -195,20 +209,61 @@ fn main() {
     }
 }
 
-/// Bytes of the files of the manifest's segments (and the manifest).
-fn walk(dir: &Path, m: &Manifest) -> u64 {
-    fn size(p: &Path) -> u64 {
-        match std::fs::metadata(p) {
-            Ok(md) if md.is_dir() => std::fs::read_dir(p).map_or(0, |rd| {
-                rd.filter_map(Result::ok).map(|e| size(&e.path())).sum()
-            }),
-            Ok(md) => md.len(),
-            Err(_) => 0,
+/// Bytes of a directory's files, all the way down.
+fn size(p: &Path) -> u64 {
+    match std::fs::metadata(p) {
+        Ok(md) if md.is_dir() => std::fs::read_dir(p).map_or(0, |rd| {
+            rd.filter_map(Result::ok).map(|e| size(&e.path())).sum()
+        }),
+        Ok(md) => md.len(),
+        Err(_) => 0,
+    }
+}
+
+/// Where the index's bytes go, as stored (gzipped): each part of the
+/// manifest's segments, a posting file's size shared between its key
+/// directory and its lists in proportion to their inflated bytes; and the
+/// keys and lists apart counted.
+struct Parts {
+    parts: Vec<(&'static str, f64)>,
+    keys: u64,
+    apart: u64,
+}
+
+fn parts(dir: &Path, m: &Manifest) -> Parts {
+    let (mut directories, mut lists, mut keys, mut apart) = (0.0, 0.0, 0, 0);
+    let mut other = [0u64; 4];
+    for seg in &m.segments {
+        let base = dir.join(&seg.dir);
+        for e in std::fs::read_dir(base.join("p")).expect("posting files") {
+            let gz = std::fs::read(e.expect("entry").path()).expect("posting file");
+            let mut file = Vec::new();
+            flate2::read::GzDecoder::new(gz.as_slice())
+                .read_to_end(&mut file)
+                .expect("gzip");
+            let shape = file_shape(&file).expect("a posting file of this format");
+            let share = shape.directory_bytes as f64 / file.len() as f64;
+            directories += gz.len() as f64 * share;
+            lists += gz.len() as f64 * (1.0 - share);
+            keys += shape.keys;
+            apart += shape.apart;
+        }
+        for (i, part) in ["b", "d", "a.bin", "ids.json"].iter().enumerate() {
+            other[i] += size(&base.join(part));
         }
     }
-    size(&dir.join("manifest.json"))
-        + m.segments
-            .iter()
-            .map(|s| size(&dir.join(&s.dir)))
-            .sum::<u64>()
+    let [b, d, a, ids] = other.map(|n| n as f64);
+    Parts {
+        parts: vec![
+            ("key directories", directories),
+            ("lists in posting files", lists),
+            ("lists apart (b/)", b),
+            ("stored copies (d/)", d),
+            ("alphabet (a.bin)", a),
+            ("ids.json", ids),
+            ("manifest.json", size(&dir.join("manifest.json")) as f64),
+        ],
+        keys,
+        apart,
+    }
 }

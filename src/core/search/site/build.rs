@@ -21,7 +21,8 @@ use super::codec::{json_string, put_varint, shard_of, unigram_char, Corrupt, Fnv
 use super::directory::write_file;
 use super::doc::{prepare, Prepared, SiteDoc, StoredDoc};
 use super::manifest::SegmentMeta;
-use super::postings::{count_matches, encode_chars, encode_pairs, Pos};
+use super::place::{count_matches, Pos};
+use super::postings::{encode_chars, encode_pairs};
 
 /// Aimed-at size of one posting file: a selective query fetches about this
 /// much per key, however large the archive.

@@ -84,9 +84,19 @@ pub(super) enum List<'a> {
     Apart,
 }
 
-/// The list of `key` in `file`, one of `shards` posting files (empty when
-/// the key is not there).
-pub(super) fn list_of(file: &[u8], key: u64, shards: u32) -> Result<List<'_>, Corrupt> {
+/// What a posting file holds: its keys, how many of their lists are
+/// stored apart, and the bytes of its directory (the lists take the rest).
+#[derive(Debug, PartialEq)]
+pub struct FileShape {
+    pub keys: u64,
+    pub apart: u64,
+    pub directory_bytes: usize,
+}
+
+/// Reads the directory of a posting file: calls `each(near, place, start,
+/// len)` for every key, in order, `start` and `len` in the lists; returns
+/// the lists, checked to end where the last one does.
+fn walk(file: &[u8], mut each: impl FnMut(bool, u64, u64, u64)) -> Result<&[u8], Corrupt> {
     let mut r = Reader::new(file);
     let near = r.varint()?;
     let far = r.varint()?;
@@ -104,8 +114,7 @@ pub(super) fn list_of(file: &[u8], key: u64, shards: u32) -> Result<List<'_>, Co
             return Err(Corrupt);
         }
     }
-    let (want_near, want) = place(key, shards);
-    let (mut prev, mut start, mut found) = (None::<u64>, 0u64, None);
+    let (mut prev, mut start) = (None::<u64>, 0u64);
     for i in 0..keys {
         if i == near {
             prev = None;
@@ -121,19 +130,45 @@ pub(super) fn list_of(file: &[u8], key: u64, shards: u32) -> Result<List<'_>, Co
         };
         prev = Some(at);
         let len = b.rice(k[2])?;
-        if found.is_none() && is_near == want_near && at == want {
-            found = Some((start, len));
-        }
+        each(is_near, at, start, len);
         start = start.checked_add(len).ok_or(Corrupt)?;
     }
     let lists = bits.get(b.bytes_read()..).ok_or(Corrupt)?;
     if start != lists.len() as u64 {
         return Err(Corrupt);
     }
+    Ok(lists)
+}
+
+/// The list of `key` in `file`, one of `shards` posting files (empty when
+/// the key is not there).
+pub(super) fn list_of(file: &[u8], key: u64, shards: u32) -> Result<List<'_>, Corrupt> {
+    let (want_near, want) = place(key, shards);
+    let mut found = None;
+    let lists = walk(file, |is_near, at, start, len| {
+        if found.is_none() && is_near == want_near && at == want {
+            found = Some((start, len));
+        }
+    })?;
     Ok(match found {
         None => List::Here(&[]),
         Some((_, 0)) => List::Apart,
         Some((from, len)) => List::Here(&lists[from as usize..(from + len) as usize]),
+    })
+}
+
+/// The shape of a posting file (inflated), for reports of where an
+/// index's bytes go.
+pub fn file_shape(file: &[u8]) -> Result<FileShape, Corrupt> {
+    let (mut keys, mut apart) = (0, 0);
+    let lists = walk(file, |_, _, _, len| {
+        keys += 1;
+        apart += u64::from(len == 0);
+    })?;
+    Ok(FileShape {
+        keys,
+        apart,
+        directory_bytes: file.len() - lists.len(),
     })
 }
 
@@ -201,5 +236,19 @@ mod tests {
         assert_eq!(list_of(&[0xff], 1, 1), Err(Corrupt));
         assert_eq!(list_of(&[200, 1, 0], 1, 1), Err(Corrupt));
         assert_eq!(list_of(&[], 1, 1), Err(Corrupt));
+        assert_eq!(file_shape(&file[..file.len() - 1]), Err(Corrupt));
+    }
+
+    #[test]
+    fn a_file_shape_counts_keys_lists_apart_and_directory_bytes() {
+        let lists = vec![
+            (unigram_key('春'), vec![1, 2, 3]),
+            (unigram_key('夏'), Vec::new()),
+            (unigram_key('秋'), vec![4]),
+        ];
+        let file = write_file(lists, 3);
+        let shape = file_shape(&file).unwrap();
+        assert_eq!((shape.keys, shape.apart), (3, 1));
+        assert_eq!(shape.directory_bytes, file.len() - 4);
     }
 }

@@ -10,7 +10,7 @@
 
 use super::alphabet::{Alphabet, Coder};
 use super::codec::{bigram_key, put_varint, unigram_key, Corrupt, Reader};
-use super::postings::Pos;
+use super::place::Pos;
 use crate::core::model::{Article, Block, Field, RichText};
 use crate::core::search::normalize::normalize_each;
 

@@ -4,7 +4,8 @@
 //! [`postings`](super::postings)).
 
 use super::codec::{bigram_key, unigram_key, Corrupt};
-use super::postings::{count_matches, decode_chars, Entries, Pos};
+use super::place::{count_matches, Pos};
+use super::postings::{decode_chars, Entries};
 
 /// How to find one term: its length in bytes and the keys that pin it,
 /// with each key's byte offset in the term.

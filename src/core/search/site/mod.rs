@@ -33,6 +33,7 @@ mod doc;
 mod engine;
 mod lists;
 mod manifest;
+mod place;
 mod postings;
 mod update;
 
@@ -42,6 +43,7 @@ pub use build::{
     BuiltSegment, Parallel, Sequential, APART_BYTES, PACK_BYTES, POSTING_FILE_BYTES,
 };
 pub use codec::{json_string, Corrupt};
+pub use directory::{file_shape, FileShape};
 pub use doc::{SiteDoc, StoredDoc};
 pub use engine::{CorruptFile, SiteHit, SiteIndex, SiteResults, Step};
 pub use manifest::{Manifest, SegmentMeta, FORMAT, VERSION};

@@ -27,6 +27,7 @@
 
 use super::bits::{best_rice, BitReader, BitWriter};
 use super::codec::Corrupt;
+use super::place::{Pos, MAX_OFFSET};
 use crate::core::search::score::{octave, octave_start, Acc};
 
 /// Bits of a Rice parameter in a list's header.
@@ -37,53 +38,6 @@ const K_MAX: u32 = (1 << K_BITS) - 1;
 /// Lists of at most this many documents store no Rice parameter for their
 /// gaps (it follows from the segment's size) nor for their counts (0).
 pub(super) const SMALL_LIST: u64 = 8;
-
-/// Offsets at or past this are not representable (articles are capped far
-/// below it by the parser's limits).
-const MAX_OFFSET: u32 = 1 << 30;
-
-/// Where a pair or character occurs in a document: its space (the title,
-/// or the rest), its byte offset there, and whether that is in a heading.
-/// Ordered as the document reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Pos(u32);
-
-impl Pos {
-    const REST: u32 = 1 << 31;
-
-    pub fn title(at: u32) -> Pos {
-        Pos(at.min(MAX_OFFSET - 1) << 1)
-    }
-
-    pub fn rest(at: u32, heading: bool) -> Pos {
-        Pos(Pos::REST | at.min(MAX_OFFSET - 1) << 1 | u32::from(heading))
-    }
-
-    pub fn in_title(self) -> bool {
-        self.0 & Pos::REST == 0
-    }
-
-    pub fn in_heading(self) -> bool {
-        self.0 & 1 == 1
-    }
-
-    /// The byte offset in its space.
-    pub fn at(self) -> u32 {
-        (self.0 & !Pos::REST) >> 1
-    }
-
-    /// Offset in one line for both spaces, the title's first: what the
-    /// overlap of two matches is judged on.
-    fn line(self) -> u32 {
-        self.0 >> 1
-    }
-
-    /// The place `by` bytes further (or back) in the same space.
-    pub fn moved(self, by: i64) -> Option<Pos> {
-        let at = u32::try_from(i64::from(self.at()) + by).ok()?;
-        (at < MAX_OFFSET).then_some(Pos(self.0 & (Pos::REST | 1) | at << 1))
-    }
-}
 
 /// Which zones a list's places are in besides the body: each zone it never
 /// has costs no bit.
@@ -116,32 +70,6 @@ impl Zones {
         let heading = self.heading && !title && r.bits(1)? == 1;
         Ok((title, heading))
     }
-}
-
-/// A term's matches in one document from where they start (sorted),
-/// counted as `SearchIndex` counts them: matches that overlap an earlier
-/// one are not counted.
-pub(super) fn count_matches(starts: &[Pos], len: u32) -> Acc {
-    let mut acc = Acc::new(0);
-    for &p in starts {
-        if p.line() < acc.next_free {
-            continue;
-        }
-        acc.next_free = p.line().saturating_add(len);
-        if p.in_title() {
-            acc.title += 1;
-            continue;
-        }
-        if acc.heads + acc.body == 0 {
-            acc.first_body = p.at();
-        }
-        if p.in_heading() {
-            acc.heads += 1;
-        } else {
-            acc.body += 1;
-        }
-    }
-    acc
 }
 
 /// Documents of a list with what is kept for each.

@@ -1,4 +1,4 @@
-//! The posting lists' coding: round trips, damaged bytes, and how matches
+//! The posting lists' coding: round trips and damaged bytes.
 //! are counted.
 
 use super::*;
@@ -60,26 +60,6 @@ fn char_lists_round_trip() {
         .collect();
     // The first match after the title is kept by its octave: 33 as 32.
     assert_eq!(seen, [(0, 1, 0, 2, 32), (7, 2, 0, 0, 0), (8, 0, 1, 0, 0)]);
-}
-
-#[test]
-fn overlapping_matches_count_once_and_spaces_stay_apart() {
-    // "aaa" in the title, "aa" at 0 and 1 in a heading, at 5 in the body.
-    let starts = [
-        Pos::title(0),
-        Pos::title(1),
-        Pos::rest(0, true),
-        Pos::rest(1, true),
-        Pos::rest(5, false),
-    ];
-    let acc = count_matches(&starts, 2);
-    assert_eq!(
-        (acc.title, acc.heads, acc.body, acc.first_body),
-        (1, 1, 1, 0)
-    );
-    assert_eq!(Pos::rest(5, true).moved(-5), Some(Pos::rest(0, true)));
-    assert_eq!(Pos::title(2).moved(-3), None);
-    assert!(Pos::title(MAX_OFFSET - 1) < Pos::rest(0, false));
 }
 
 /// Property tests (proptest is a native-only dev-dependency).
